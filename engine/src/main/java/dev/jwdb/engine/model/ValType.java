@@ -1,0 +1,61 @@
+package dev.jwdb.engine.model;
+
+/** A WebAssembly value type, with its binary code and text name. */
+public enum ValType {
+    I32(0x7F, "i32"),
+    I64(0x7E, "i64"),
+    F32(0x7D, "f32"),
+    F64(0x7C, "f64"),
+    V128(0x7B, "v128"),
+    FUNCREF(0x70, "funcref"),
+    EXTERNREF(0x6F, "externref");
+
+    private final int code;
+    private final String text;
+
+    ValType(int code, String text) {
+        this.code = code;
+        this.text = text;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public boolean isReference() {
+        return this == FUNCREF || this == EXTERNREF;
+    }
+
+    public boolean isNumeric() {
+        return this == I32 || this == I64 || this == F32 || this == F64;
+    }
+
+    /** The type for a binary code, or null when the byte is not a value type. */
+    public static ValType fromCode(int code) {
+        for (ValType t : values()) {
+            if (t.code == code) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The type for a text keyword, or null. */
+    public static ValType fromText(String text) {
+        for (ValType t : values()) {
+            if (t.text.equals(text)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
