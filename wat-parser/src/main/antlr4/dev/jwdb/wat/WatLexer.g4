@@ -1,0 +1,113 @@
+/*
+ * Tokens of the WebAssembly 2.0 text format and of .wast scripts (spec §6.2 "Lexical Format").
+ *
+ * Structural keywords get their own token types. Every other keyword goes through KEYWORD, whose action asks
+ * InstructionTokens to classify it by the operand shape that the opcode table gives for it, so the parser grammar
+ * needs one rule per shape instead of one per mnemonic, and an unknown word stays a bare KEYWORD that the parser
+ * reports as "unknown operator".
+ */
+lexer grammar WatLexer;
+
+tokens {
+    OP_PLAIN, OP_INDEX, OP_OPT_INDEX, OP_MEMARG, OP_CONST, OP_SEGMENT_INIT, OP_COPY, MEM_OFFSET, MEM_ALIGN
+}
+
+LPAR : '(' ;
+RPAR : ')' ;
+
+// Module structure.
+MODULE : 'module' ;
+TYPE : 'type' ;
+FUNC : 'func' ;
+PARAM : 'param' ;
+RESULT : 'result' ;
+LOCAL : 'local' ;
+IMPORT : 'import' ;
+EXPORT : 'export' ;
+TABLE : 'table' ;
+MEMORY : 'memory' ;
+GLOBAL : 'global' ;
+ELEM : 'elem' ;
+DATA : 'data' ;
+START : 'start' ;
+OFFSET : 'offset' ;
+ITEM : 'item' ;
+DECLARE : 'declare' ;
+MUT : 'mut' ;
+EXTERN : 'extern' ;
+
+// Types.
+I32 : 'i32' ;
+I64 : 'i64' ;
+F32 : 'f32' ;
+F64 : 'f64' ;
+V128 : 'v128' ;
+FUNCREF : 'funcref' ;
+EXTERNREF : 'externref' ;
+
+// Instructions whose operands are not a plain shape from the opcode table.
+BLOCK : 'block' ;
+LOOP : 'loop' ;
+IF : 'if' ;
+THEN : 'then' ;
+ELSE : 'else' ;
+END : 'end' ;
+BR_TABLE : 'br_table' ;
+CALL_INDIRECT : 'call_indirect' ;
+SELECT : 'select' ;
+REF_NULL : 'ref.null' ;
+REF_FUNC : 'ref.func' ;
+
+// Script commands and values.
+BINARY : 'binary' ;
+QUOTE : 'quote' ;
+REGISTER : 'register' ;
+INVOKE : 'invoke' ;
+GET : 'get' ;
+ASSERT_RETURN : 'assert_return' ;
+ASSERT_TRAP : 'assert_trap' ;
+ASSERT_EXHAUSTION : 'assert_exhaustion' ;
+ASSERT_MALFORMED : 'assert_malformed' ;
+ASSERT_INVALID : 'assert_invalid' ;
+ASSERT_UNLINKABLE : 'assert_unlinkable' ;
+ASSERT_UNINSTANTIABLE : 'assert_uninstantiable' ;
+REF_EXTERN : 'ref.extern' ;
+NAN_CANONICAL : 'nan:canonical' ;
+NAN_ARITHMETIC : 'nan:arithmetic' ;
+
+// Numbers are only recognised here; their values (and ranges) are Literals' business. FLOAT precedes KEYWORD
+// because inf and nan would otherwise be keywords.
+NAT : NUM | '0x' HEXNUM ;
+INT : [+-] (NUM | '0x' HEXNUM) ;
+FLOAT
+    : [+-]? ( NUM '.' NUM? ([eE] [+-]? NUM)?
+            | NUM [eE] [+-]? NUM
+            | '0x' HEXNUM '.' HEXNUM? ([pP] [+-]? NUM)?
+            | '0x' HEXNUM [pP] [+-]? NUM
+            | 'inf'
+            | 'nan'
+            | 'nan:0x' HEXNUM
+            )
+    ;
+
+KEYWORD : [a-z] IDCHAR* { setType(InstructionTokens.typeOf(getText())); } ;
+ID : '$' IDCHAR+ ;
+STRING : '"' (~["\\\n] | '\\' ~[\n])* '"' ;
+
+// Anything else glued together from id characters and strings (e.g. "1x", "0drop", "$l\"a\"") is one reserved
+// token, never a valid token followed by another: longest match makes these win over their prefixes.
+RESERVED : (IDCHAR | STRING | [,[\]{}])+ ;
+
+LINE_COMMENT : ';;' ~[\n]* -> skip ;
+BLOCK_COMMENT : '(;' (BLOCK_COMMENT | .)*? ';)' -> skip ;
+ANNOTATION : '(@' IDCHAR+ ANNOTATION_PART* ')' -> skip ;
+WS : [ \t\r\n]+ -> skip ;
+
+// Lets the parser report a stray character as an unexpected token, with its position.
+UNKNOWN_CHAR : . ;
+
+fragment ANNOTATION_PART : ~[()"] | STRING | '(' ANNOTATION_PART* ')' ;
+fragment IDCHAR : [0-9A-Za-z!#$%&'*+\-./:<=>?@\\^_`|~] ;
+fragment NUM : [0-9] ('_'? [0-9])* ;
+fragment HEXNUM : HEX ('_'? HEX)* ;
+fragment HEX : [0-9a-fA-F] ;
