@@ -2,6 +2,7 @@ package dev.jwdb.wat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwdb.engine.model.Immediate;
 import dev.jwdb.engine.model.Module;
@@ -79,9 +80,8 @@ class LexicalTest {
 
     @Test
     void constantsOutOfRangeAndBadAlignmentsAreMalformed() {
-        assertEquals("constant out of range", reason("(func (i32.const 4294967296) drop)"));
-        assertEquals("i32 constant out of range", reason("(memory 0x1_0000_0000)"));
-        assertEquals("alignment must be a power of two",
-                reason("(memory 1) (func (drop (i32.load align=3 (i32.const 0))))"));
+        assertTrue(reason("(func (i32.const 4294967296) drop)").startsWith("constant out of range"));
+        assertTrue(reason("(memory 0x1_0000_0000)").startsWith("i32 constant out of range"));
+        assertTrue(reason("(memory 1) (func (drop (i32.load align=3 (i32.const 0))))").startsWith("alignment"));
     }
 }
