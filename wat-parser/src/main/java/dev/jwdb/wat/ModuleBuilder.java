@@ -151,7 +151,7 @@ final class ModuleBuilder {
      */
     private IndexSpace localsOf(WatParser.TypeUseContext use, int typeIndex, Map<Integer, String> localIds) {
         IndexSpace locals = new IndexSpace("local", "local", values);
-        if (use.param().isEmpty() && use.typeRef() != null) {
+        if (use.typeRef() != null && TypeTable.paramTypes(use.param()).isEmpty()) {
             var type = ids.types.get(typeIndex);
             locals.addAnonymous(type == null ? 0 : type.params().size());
         }

@@ -36,15 +36,11 @@ final class TypeTable {
     }
 
     int funcType(WatParser.TypeUseContext use, Token at) {
-        FuncType inline = new FuncType(paramTypes(use.param()), resultTypes(use.result()));
-        boolean written = !use.param().isEmpty() || !use.result().isEmpty();
-        return resolve(use.typeRef(), inline, written, at);
+        return resolve(use.typeRef(), new FuncType(paramTypes(use.param()), resultTypes(use.result())), at);
     }
 
     int funcType(WatParser.AnonTypeUseContext use, Token at) {
-        FuncType inline = new FuncType(anonParamTypes(use.anonParam()), resultTypes(use.result()));
-        boolean written = !use.anonParam().isEmpty() || !use.result().isEmpty();
-        return resolve(use.typeRef(), inline, written, at);
+        return resolve(use.typeRef(), new FuncType(anonParamTypes(use.anonParam()), resultTypes(use.result())), at);
     }
 
     /** A block type: none or a single result stays inline, anything else becomes a type index. */
@@ -57,12 +53,16 @@ final class TypeTable {
         return new BlockType.TypeIndex(funcType(use, at));
     }
 
-    private int resolve(WatParser.TypeRefContext ref, FuncType inline, boolean written, Token at) {
+    /**
+     * With {@code (type x)}, an inline signature is only a restatement and must match; an empty one (even written as
+     * {@code (param)}) says nothing, as in the reference interpreter.
+     */
+    private int resolve(WatParser.TypeRefContext ref, FuncType inline, Token at) {
         if (ref == null) {
             return indexOf(inline);
         }
         int index = ids.resolve(ref.index());
-        if (written) {
+        if (!inline.params().isEmpty() || !inline.results().isEmpty()) {
             FuncType referenced = get(index);
             if (referenced == null) {
                 throw values.error(ref.index().getStart(), "unknown type " + ref.index().getText());

@@ -61,6 +61,14 @@ class AbbreviationTest {
     }
 
     @Test
+    void anEmptyInlineSignatureNextToATypeReferenceSaysNothing() {
+        Module m = parse("(type $t (func (param i32))) (func (type $t) (param) (result) (local $x i32) "
+                + "(local.set $x (local.get 0)))");
+        assertEquals(List.of(0), m.functionTypeIndices());
+        assertEquals(new Immediate.Index(1), m.functions().get(0).body().get(1).immediate());
+    }
+
+    @Test
     void blockTypesStayInlineUnlessTheyNeedAFunctionType() {
         Module m = parse("(func (block (result i32) (i32.const 1)) drop (i32.const 2) "
                 + "(block (param i32) (result i32)) drop)");

@@ -130,7 +130,8 @@ class IdResolutionTest {
 
     @Test
     void parametersGivenOnlyByTypeOpenTheLocalIndexSpace() {
-        Module m = parse("(type $t (func (param i32 i32))) (func (type $t) (local $x i64) (local.set $x (i64.const 1)))");
+        Module m = parse("(type $t (func (param i32 i32))) "
+                + "(func (type $t) (local $x i64) (local.set $x (i64.const 1)))");
         assertEquals(new Immediate.Index(2), m.functions().get(0).body().get(1).immediate());
     }
 }
