@@ -60,6 +60,9 @@ final class FunctionValidator {
         int position = 0;
         try {
             for (int size = body.size(); position < size; position++) {
+                if (stack.frameCount() == 0) {
+                    throw new InvalidException("unexpected instruction after the end of the function body");
+                }
                 step(body.get(position));
             }
             if (stack.frameCount() != 0) {
