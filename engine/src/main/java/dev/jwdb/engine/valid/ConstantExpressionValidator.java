@@ -34,7 +34,7 @@ final class ConstantExpressionValidator {
             try {
                 produced.add(typeOf(ins, context));
             } catch (InvalidException e) {
-                throw ErrorLocation.at(e, where + " " + ErrorLocation.instruction(ins, i));
+                throw ErrorLocation.at(e, where + ", " + ErrorLocation.instruction(ins, i));
             }
         }
         if (produced.size() != 1 || produced.get(0) != expected) {

@@ -152,7 +152,8 @@ public final class Validator {
                                 + " elements cannot initialize a table of " + tableType);
                     }
                 });
-                ConstantExpressionValidator.validate(active.offset(), ValType.I32, context, where + " offset");
+                ConstantExpressionValidator.validate(active.offset(), ValType.I32, context,
+                        where + " offset expression");
             }
         }
     }
@@ -163,7 +164,8 @@ public final class Validator {
             if (data.get(i).mode() instanceof DataSegment.Active active) {
                 String where = "data " + i;
                 at(where, () -> context.memory(active.memory()));
-                ConstantExpressionValidator.validate(active.offset(), ValType.I32, context, where + " offset");
+                ConstantExpressionValidator.validate(active.offset(), ValType.I32, context,
+                        where + " offset expression");
             }
         }
     }
