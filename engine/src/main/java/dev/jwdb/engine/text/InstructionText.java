@@ -55,12 +55,8 @@ final class InstructionText {
             case F64 -> mnemonic + " " + FloatText.f64(((Immediate.F64) imm).bits());
             case SELECT_TYPES -> mnemonic + " (result " + types(((Immediate.Types) imm).types()) + ")";
             case REF_TYPE -> mnemonic + " " + heapType(((Immediate.Ref) imm).type());
-            case MEMORY_INIT -> twoIndices(mnemonic, ((Immediate.TwoIndex) imm).second(),
-                    ((Immediate.TwoIndex) imm).first(), false);
-            case TABLE_INIT -> twoIndices(mnemonic, ((Immediate.TwoIndex) imm).second(),
-                    ((Immediate.TwoIndex) imm).first(), false);
-            case MEMORY_COPY, TABLE_COPY -> twoIndices(mnemonic, ((Immediate.TwoIndex) imm).first(),
-                    ((Immediate.TwoIndex) imm).second(), true);
+            case MEMORY_INIT, TABLE_INIT -> segmentInit(mnemonic, (Immediate.TwoIndex) imm);
+            case MEMORY_COPY, TABLE_COPY -> copy(mnemonic, (Immediate.TwoIndex) imm);
             case V128_CONST -> mnemonic + " i8x16" + lanes(((Immediate.V128) imm).bytes());
             case SHUFFLE -> mnemonic + lanes(((Immediate.V128) imm).bytes());
             case LANE -> mnemonic + " " + ((Immediate.Lane) imm).lane();
@@ -116,12 +112,14 @@ final class InstructionText {
         return index == 0 ? "" : " " + index;
     }
 
-    /** {@code container} is the memory or table; {@code segment} the data/element segment, or the source. */
-    private static String twoIndices(String mnemonic, int container, int segment, boolean copy) {
-        if (copy) {
-            return container == 0 && segment == 0 ? mnemonic : mnemonic + " " + container + " " + segment;
-        }
-        return mnemonic + nonZero(container) + " " + segment;
+    /** memory.init / table.init: the immediate holds (segment, target); text writes the target first, if not 0. */
+    private static String segmentInit(String mnemonic, Immediate.TwoIndex imm) {
+        return mnemonic + nonZero(imm.second()) + " " + imm.first();
+    }
+
+    /** memory.copy / table.copy: destination and source, both left out when both are 0. */
+    private static String copy(String mnemonic, Immediate.TwoIndex imm) {
+        return imm.first() == 0 && imm.second() == 0 ? mnemonic : mnemonic + " " + imm.first() + " " + imm.second();
     }
 
     private static String memArg(Opcode op, Immediate.MemArg arg) {

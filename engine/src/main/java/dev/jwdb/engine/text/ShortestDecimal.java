@@ -16,24 +16,25 @@ final class ShortestDecimal {
     static BigDecimal of(FloatFormat format, long bits) {
         BigInteger f = format.significand(bits);
         int e = format.binaryExponent(bits);
-        // At a power of two (other than the smallest normal) the gap below is half the gap above.
-        boolean lopsided = f.equals(BigInteger.ONE.shiftLeft(format.mantissaBits())) && (bits & format.exponentMask())
-                > (1L << format.mantissaBits());
-        int lowerShift = lopsided ? 1 : 0;
+        // At a power of two the gap to the next value up is twice the gap down (except at the smallest normal,
+        // whose lower neighbour is subnormal and equally far); everything is doubled so both half-gaps stay integral.
+        boolean powerOfTwo = f.equals(BigInteger.ONE.shiftLeft(format.mantissaBits()));
+        boolean aboveSmallestNormal = (bits & format.exponentMask()) > 1L << format.mantissaBits();
+        int upperShift = powerOfTwo && aboveSmallestNormal ? 1 : 0;
         BigInteger r;
         BigInteger s;
         BigInteger mPlus;
         BigInteger mMinus;
         if (e >= 0) {
             mMinus = BigInteger.ONE.shiftLeft(e);
-            mPlus = mMinus.shiftLeft(lowerShift);
-            r = f.shiftLeft(e + 1 + lowerShift);
-            s = BigInteger.TWO.shiftLeft(lowerShift);
+            mPlus = mMinus.shiftLeft(upperShift);
+            r = f.shiftLeft(e + 1 + upperShift);
+            s = BigInteger.TWO.shiftLeft(upperShift);
         } else {
             mMinus = BigInteger.ONE;
-            mPlus = BigInteger.ONE.shiftLeft(lowerShift);
-            r = f.shiftLeft(1 + lowerShift);
-            s = BigInteger.ONE.shiftLeft(1 - e + lowerShift);
+            mPlus = BigInteger.ONE.shiftLeft(upperShift);
+            r = f.shiftLeft(1 + upperShift);
+            s = BigInteger.ONE.shiftLeft(1 - e + upperShift);
         }
         // A midpoint reads back as the even neighbour, so the interval is closed exactly when f is even.
         boolean inclusive = !f.testBit(0);
