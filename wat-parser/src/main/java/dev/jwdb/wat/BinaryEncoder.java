@@ -22,39 +22,66 @@ public final class BinaryEncoder {
     private static final byte[] HEADER = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00};
     private static final int CUSTOM = 0;
 
-    private BinaryEncoder() {
+    private final Module module;
+    private final ByteSink out = new ByteSink();
+    private final List<CustomSection> pending;
+    private boolean namesWritten;
+
+    private BinaryEncoder(Module module) {
+        this.module = module;
+        this.pending = new ArrayList<>(module.customSections());
+        this.namesWritten = module.names().isEmpty();
     }
 
     public static byte[] encode(Module module) {
-        ByteSink out = new ByteSink().bytes(HEADER);
-        List<CustomSection> pending = new ArrayList<>(module.customSections());
-        emitCustomSectionsAfter(CUSTOM, pending, out);
+        return new BinaryEncoder(module).encode();
+    }
+
+    private byte[] encode() {
+        out.bytes(HEADER);
+        customSectionsAfter(CUSTOM);
         for (int id : SectionEncoder.ORDER) {
             ByteSink content = SectionEncoder.content(id, module);
             if (content != null) {
                 out.u8(id).sized(content);
             }
-            emitCustomSectionsAfter(id, pending, out);
+            customSectionsAfter(id);
         }
-        // Whatever names no known section still has to be written somewhere; the end keeps it last, as found.
-        pending.forEach(c -> custom(c.name(), c.content(), out));
-        if (!module.names().isEmpty()) {
-            custom(NameSectionEncoder.SECTION_NAME, NameSectionEncoder.content(module.names()), out);
-        }
+        // A section after an id we do not know still has to be written somewhere; the end keeps it last, as found.
+        pending.forEach(this::custom);
+        writeNames();
         return out.toByteArray();
     }
 
-    private static void emitCustomSectionsAfter(int id, List<CustomSection> pending, ByteSink out) {
+    private void customSectionsAfter(int id) {
         for (Iterator<CustomSection> it = pending.iterator(); it.hasNext(); ) {
             CustomSection c = it.next();
             if (c.after() == id) {
-                custom(c.name(), c.content(), out);
+                custom(c);
                 it.remove();
             }
         }
     }
 
-    private static void custom(String name, byte[] content, ByteSink out) {
+    /**
+     * The decoder takes the first name section that decodes as the names and keeps later ones raw, so the names go
+     * before any raw {@code name} section: otherwise a second decode would swap the two.
+     */
+    private void custom(CustomSection c) {
+        if (c.name().equals(NameSectionEncoder.SECTION_NAME)) {
+            writeNames();
+        }
+        custom(c.name(), c.content());
+    }
+
+    private void writeNames() {
+        if (!namesWritten) {
+            custom(NameSectionEncoder.SECTION_NAME, NameSectionEncoder.content(module.names()));
+            namesWritten = true;
+        }
+    }
+
+    private void custom(String name, byte[] content) {
         out.u8(CUSTOM).sized(new ByteSink().name(name).bytes(content));
     }
 }

@@ -160,4 +160,16 @@ class BinaryEncoderTest {
                 0x07, 0x05, 0x01, 0x01, 0x02, 's', 'p'), out);
         assertEquals(m.names, BinaryDecoder.decode(out).names());
     }
+
+    @Test
+    void aSecondRawNameSectionStaysSecondAcrossRoundTrips() {
+        TestModule m = new TestModule();
+        m.names = new Names(null, Map.of(0, "main"), Map.of(), Map.of());
+        m.customSections.add(new CustomSection("name", bytes(0x00, 0x04, 0x03, 'r', 'a', 'w'), 0));
+        byte[] out = BinaryEncoder.encode(m.build());
+        Module back = BinaryDecoder.decode(out);
+        assertEquals(m.names, back.names());
+        assertEquals("name", back.customSections().get(0).name());
+        assertArrayEquals(out, BinaryEncoder.encode(back));
+    }
 }
