@@ -67,7 +67,7 @@ final class InstructionDecoder {
             return op;
         }
         Opcode op = Opcode.single(b);
-        if (op == null || op.prefix() != 0) {
+        if (op == null) {
             throw in.error(String.format("illegal opcode 0x%02x", b), at);
         }
         return op;

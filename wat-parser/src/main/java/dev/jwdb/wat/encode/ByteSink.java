@@ -36,7 +36,7 @@ public final class ByteSink {
         return this;
     }
 
-    /** A signed LEB128 number; s32, s33 and s64 share this, since the shortest form of a value does not depend on the width. */
+    /** A signed LEB128 number; s32, s33 and s64 share it, as a value's shortest form does not depend on the width. */
     public ByteSink signed(long value) {
         long v = value;
         while (true) {
