@@ -45,9 +45,13 @@ public enum FloatFormat {
         return (negative ? signBit() : 0) | exponentMask();
     }
 
-    /** The canonical NaN: only the quiet bit set in the payload. */
+    /** The payload of the canonical NaN: only the quiet bit (the mantissa's top bit) set. */
+    public long canonicalPayload() {
+        return 1L << (mantissaBits - 1);
+    }
+
     public long canonicalNan(boolean negative) {
-        return nan(negative, 1L << (mantissaBits - 1));
+        return nan(negative, canonicalPayload());
     }
 
     /** A NaN with the given payload, which must be non-zero and fit the mantissa. */
