@@ -20,12 +20,6 @@ import org.junit.jupiter.api.TestFactory;
 
 /** The official spec scripts (outside simd/) are the text format's test corpus. */
 class SpecCorpusTest {
-    /**
-     * assert_malformed quotes whose problem is only found after parsing (by the validator, as the reference
-     * interpreter does in its text-to-binary step), so the text format accepts them.
-     */
-    private static final List<String> REJECTED_LATER = List.of();
-
     static Path specDir() {
         return Path.of(System.getProperty("jwdb.spec.dir", "../../shared/spec"), "wasm-2.0");
     }
@@ -75,7 +69,7 @@ class SpecCorpusTest {
                     } catch (WatSyntaxException e) {
                         outcome = e.reason().startsWith(m.message()) ? null : "rejected with: " + e.reason();
                     }
-                    if (outcome != null && !REJECTED_LATER.contains(where)) {
+                    if (outcome != null) {
                         wrong.add(where + " expected \"" + m.message() + "\", " + outcome);
                     }
                 }
