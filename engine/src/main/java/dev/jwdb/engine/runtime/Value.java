@@ -55,6 +55,18 @@ public record Value(ValType type, long bits, long high) {
         return type.isReference() ? nullRef(type) : new Value(type, 0, 0);
     }
 
+    /**
+     * The value of an untyped interpreter slot read as {@code type}. i32 and f32 use only the low 32 bits of a slot,
+     * so the rest is normalized away here.
+     */
+    public static Value ofSlot(ValType type, long slot) {
+        return switch (type) {
+            case I32 -> i32((int) slot);
+            case F32 -> f32Bits((int) slot);
+            default -> new Value(type, slot, 0);
+        };
+    }
+
     public int asI32() {
         return (int) bits;
     }

@@ -1,0 +1,17 @@
+package dev.jwdb.engine.exec;
+
+/**
+ * A function body in executable form. Slots are counted in 64-bit stack cells (a v128 would take two).
+ *
+ * @param code              internal instructions, see {@link Op}
+ * @param paramSlots        cells taken by the parameters, which the caller leaves in place as the first locals
+ * @param localSlots        cells taken by all locals, parameters included; the operand stack starts above them
+ * @param resultSlots       cells taken by the results
+ * @param maxHeight         the most cells the frame ever uses, locals included
+ * @param localDefaults     initial values of the non-parameter locals (nulls for references), or null when all zero
+ * @param instructionPcs    for each instruction of the body, the pc of the code it became; instructions that
+ *                          emit nothing map to the pc of what follows them
+ */
+public record CompiledFunction(int[] code, int paramSlots, int localSlots, int resultSlots, int maxHeight,
+                               long[] localDefaults, int[] instructionPcs) {
+}

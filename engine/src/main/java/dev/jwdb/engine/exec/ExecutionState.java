@@ -1,0 +1,89 @@
+package dev.jwdb.engine.exec;
+
+import dev.jwdb.engine.ExhaustionException;
+import dev.jwdb.engine.runtime.FunctionInstance;
+import dev.jwdb.engine.runtime.Store;
+
+import java.util.Arrays;
+
+/**
+ * Everything an interrupted execution needs to continue: the operand stack (locals of every frame live in it, at
+ * the frame's base), the saved caller frames, and the current function, pc and frame base. The interpreter keeps
+ * copies in Java locals while it runs and writes them back whenever it leaves its loop.
+ */
+public final class ExecutionState {
+    public static final String CALL_STACK_EXHAUSTED = "call stack exhausted";
+    /** 128 MiB of cells; a deeper stack is reported as exhaustion instead of risking the heap. */
+    static final int MAX_STACK_CELLS = 1 << 24;
+
+    final Store store;
+    final int maxDepth;
+    long[] stack;
+    int sp;
+
+    FunctionInstance function;
+    int pc;
+    int fp;
+
+    /** Saved callers: frame i is the caller of frame i + 1 (the current frame is number {@link #depth}). */
+    FunctionInstance[] frameFunctions = new FunctionInstance[16];
+    int[][] frameCode = new int[16][];
+    int[] framePcs = new int[16];
+    int[] frameFps = new int[16];
+    int depth;
+
+    ExecutionState(Store store, int initialCells) {
+        this.store = store;
+        this.maxDepth = store.limits().maxCallDepth();
+        this.stack = new long[Math.max(initialCells, 256)];
+    }
+
+    /** Makes room for at least {@code needed} cells and returns the (possibly new) stack array. */
+    long[] growStack(int needed) {
+        if (needed > MAX_STACK_CELLS) {
+            throw new ExhaustionException(CALL_STACK_EXHAUSTED);
+        }
+        try {
+            stack = Arrays.copyOf(stack, (int) Math.min(MAX_STACK_CELLS, Math.max(needed, 2L * stack.length)));
+        } catch (OutOfMemoryError e) {
+            throw new ExhaustionException(CALL_STACK_EXHAUSTED);
+        }
+        return stack;
+    }
+
+    void growFrames() {
+        int n = frameFunctions.length * 2;
+        frameFunctions = Arrays.copyOf(frameFunctions, n);
+        frameCode = Arrays.copyOf(frameCode, n);
+        framePcs = Arrays.copyOf(framePcs, n);
+        frameFps = Arrays.copyOf(frameFps, n);
+    }
+
+    /** Live frames, the current one included. */
+    public int frameCount() {
+        return depth + 1;
+    }
+
+    /** The function of frame {@code i}, 0 being the outermost. */
+    public FunctionInstance frameFunction(int i) {
+        return i == depth ? function : frameFunctions[i];
+    }
+
+    /** The pc (in compiled code) frame {@code i} is at: for callers, the pc after their call instruction. */
+    public int framePc(int i) {
+        return i == depth ? pc : framePcs[i];
+    }
+
+    /** Where frame {@code i}'s locals start in {@link #stackCell(int)} numbering. */
+    public int frameBase(int i) {
+        return i == depth ? fp : frameFps[i];
+    }
+
+    public int stackPointer() {
+        return sp;
+    }
+
+    public long stackCell(int i) {
+        return stack[i];
+    }
+}

@@ -1,0 +1,47 @@
+package dev.jwdb.engine.runtime;
+
+import dev.jwdb.engine.model.Immediate;
+import dev.jwdb.engine.model.Instruction;
+
+import java.util.List;
+
+/**
+ * Evaluates the constant expressions of global initializers, segment offsets and element items, in the context
+ * of an instance whose imports and functions already exist.
+ */
+final class ConstantExpression {
+    private ConstantExpression() {
+    }
+
+    /** The expression's value as an interpreter cell. */
+    static long evaluate(List<Instruction> expression, Instance instance) {
+        long[] stack = new long[4];
+        int sp = 0;
+        for (Instruction ins : expression) {
+            if (sp == stack.length) {
+                stack = java.util.Arrays.copyOf(stack, sp * 2);
+            }
+            switch (ins.opcode()) {
+                case I32_CONST -> stack[sp++] = ((Immediate.I32) ins.immediate()).value();
+                case I64_CONST -> stack[sp++] = ((Immediate.I64) ins.immediate()).value();
+                case F32_CONST -> stack[sp++] = ((Immediate.F32) ins.immediate()).bits();
+                case F64_CONST -> stack[sp++] = ((Immediate.F64) ins.immediate()).bits();
+                case REF_NULL -> stack[sp++] = Value.NULL_REF;
+                case REF_FUNC -> stack[sp++] = instance.function(ins.index()).address();
+                case GLOBAL_GET -> stack[sp++] = instance.global(ins.index()).bits();
+                // the extended-constant proposal's arithmetic, harmless to accept ahead of time
+                case I32_ADD -> stack[--sp - 1] = (int) stack[sp - 1] + (int) stack[sp];
+                case I32_SUB -> stack[--sp - 1] = (int) stack[sp - 1] - (int) stack[sp];
+                case I32_MUL -> stack[--sp - 1] = (int) stack[sp - 1] * (int) stack[sp];
+                case I64_ADD -> stack[--sp - 1] = stack[sp - 1] + stack[sp];
+                case I64_SUB -> stack[--sp - 1] = stack[sp - 1] - stack[sp];
+                case I64_MUL -> stack[--sp - 1] = stack[sp - 1] * stack[sp];
+                case END -> {
+                    return stack[sp - 1];
+                }
+                default -> throw new IllegalStateException(ins.opcode().mnemonic() + " in a constant expression");
+            }
+        }
+        return stack[sp - 1];
+    }
+}
