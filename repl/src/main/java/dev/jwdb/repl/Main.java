@@ -27,7 +27,6 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExitCodeOnInvalidInput(Exit.USAGE);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("jwdb: internal error: " + e);
             return Exit.INTERNAL;

@@ -27,7 +27,6 @@ final class Wat2WasmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        java.io.PrintWriter out = spec.commandLine().getOut();
         try {
             Module module = ModuleFile.load(input);
             String out = output != null ? output : input.replaceFirst("\\.wat$", "") + ".wasm";

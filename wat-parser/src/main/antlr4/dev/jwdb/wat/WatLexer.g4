@@ -98,7 +98,7 @@ STRING : '"' (~["\\\n] | '\\' ~[\n])* '"' ;
 // token, never a valid token followed by another: longest match makes these win over their prefixes.
 RESERVED : (IDCHAR | STRING | [,[\]{}])+ ;
 
-LINE_COMMENT : ';;' ~[\n]* -> skip ;
+LINE_COMMENT : ';;' ~[\n\r]* -> skip ;
 BLOCK_COMMENT : '(;' (BLOCK_COMMENT | .)*? ';)' -> skip ;
 ANNOTATION : '(@' IDCHAR+ ANNOTATION_PART* ')' -> skip ;
 WS : [ \t\r\n]+ -> skip ;

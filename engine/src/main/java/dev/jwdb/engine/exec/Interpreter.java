@@ -244,7 +244,7 @@ public final class Interpreter {
                             }
                             long ref = elements[i];
                             if (ref == Value.NULL_REF) {
-                                throw new TrapException("uninitialized element");
+                                throw new TrapException("uninitialized element " + i);
                             }
                             callee = store.function((int) ref);
                             if (callee.typeId() != inst.typeId(typeIndex)) {
