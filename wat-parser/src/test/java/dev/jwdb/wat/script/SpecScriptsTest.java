@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestFactory;
  * come from {@code ../shared/spec/wasm-2.0} (system property {@code jwdb.spec.dir}); which of them run is decided by
  * the inventory {@code wasm-2.0.inventory}, which must list every file.
  */
-class SpecTestSuite {
+class SpecScriptsTest {
     private static final String SUITE = "wasm-2.0";
 
     static Path specDir() {
@@ -44,7 +44,7 @@ class SpecTestSuite {
     /** The inventory: file (relative to the suite) → null when included, else the reason it is excluded. */
     static Map<String, String> inventory() throws IOException {
         Map<String, String> entries = new LinkedHashMap<>();
-        try (InputStream in = SpecTestSuite.class.getResourceAsStream("/" + SUITE + ".inventory")) {
+        try (InputStream in = SpecScriptsTest.class.getResourceAsStream("/" + SUITE + ".inventory")) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             for (String line : text.split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
