@@ -1,0 +1,6 @@
+package dev.jwdb.engine.wasi;
+
+/** The kinds of capability a WASI call may need. */
+public enum Capability {
+    FILES, ENV, CLOCK, RANDOM, STDIO, LISTEN, CONNECT
+}

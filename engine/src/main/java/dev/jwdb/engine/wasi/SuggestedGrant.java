@@ -1,0 +1,8 @@
+package dev.jwdb.engine.wasi;
+
+/**
+ * The grant that would have allowed a denied request, as a jwdb shell command ({@code grant dir HOST::/logs}) and
+ * as a command-line flag in wasmtime's spelling where it has one ({@code --dir HOST::/logs}).
+ */
+public record SuggestedGrant(String shellCommand, String flag) {
+}
