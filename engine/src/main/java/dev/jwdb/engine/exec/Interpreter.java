@@ -240,11 +240,11 @@ public final class Interpreter {
                             long[] elements = tables[code[pc++]].elements();
                             int i = (int) stack[--sp];
                             if (i < 0 || i >= elements.length) {
-                                throw new TrapException("undefined element");
+                                throw new TrapException("undefined element " + i);
                             }
                             long ref = elements[i];
                             if (ref == Value.NULL_REF) {
-                                throw new TrapException("uninitialized element");
+                                throw new TrapException("uninitialized element " + i);
                             }
                             callee = store.function((int) ref);
                             if (callee.typeId() != inst.typeId(typeIndex)) {
