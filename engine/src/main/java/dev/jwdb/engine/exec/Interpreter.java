@@ -1116,6 +1116,72 @@ public final class Interpreter {
                     case Op.I64_EXTEND32_S:
                         stack[sp - 1] = (int) stack[sp - 1];
                         break;
+                    // ---- fused forms ----
+                    case Op.LOCAL_GET2:
+                        stack[sp] = stack[fp + code[pc]];
+                        stack[sp + 1] = stack[fp + code[pc + 1]];
+                        sp += 2;
+                        pc += 2;
+                        break;
+                    case Op.I32_ADD_C:
+                        stack[sp - 1] = (int) stack[sp - 1] + code[pc++];
+                        break;
+                    case Op.I32_AND_C:
+                        stack[sp - 1] = (int) stack[sp - 1] & code[pc++];
+                        break;
+                    case Op.I32_SHL_C:
+                        stack[sp - 1] = (int) stack[sp - 1] << code[pc++];
+                        break;
+                    case Op.I32_SHR_S_C:
+                        stack[sp - 1] = (int) stack[sp - 1] >> code[pc++];
+                        break;
+                    case Op.I32_SHR_U_C:
+                        stack[sp - 1] = (int) stack[sp - 1] >>> code[pc++];
+                        break;
+                    case Op.I32_ROTL_C:
+                        stack[sp - 1] = Integer.rotateLeft((int) stack[sp - 1], code[pc++]);
+                        break;
+                    case Op.BR_IF_I32_EQ:
+                        sp -= 2;
+                        pc = (int) stack[sp] == (int) stack[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case Op.BR_IF_I32_NE:
+                        sp -= 2;
+                        pc = (int) stack[sp] != (int) stack[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case Op.BR_IF_I32_LT_S:
+                        sp -= 2;
+                        pc = (int) stack[sp] < (int) stack[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case Op.BR_IF_I32_GT_S:
+                        sp -= 2;
+                        pc = (int) stack[sp] > (int) stack[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case Op.BR_IF_I32_LE_S:
+                        sp -= 2;
+                        pc = (int) stack[sp] <= (int) stack[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case Op.BR_IF_I32_GE_S:
+                        sp -= 2;
+                        pc = (int) stack[sp] >= (int) stack[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case Op.BR_IF_I32_LT_U:
+                        sp -= 2;
+                        pc = Integer.compareUnsigned((int) stack[sp], (int) stack[sp + 1]) < 0 ? code[pc] : pc + 1;
+                        break;
+                    case Op.BR_IF_I32_GT_U:
+                        sp -= 2;
+                        pc = Integer.compareUnsigned((int) stack[sp], (int) stack[sp + 1]) > 0 ? code[pc] : pc + 1;
+                        break;
+                    case Op.BR_IF_I32_LE_U:
+                        sp -= 2;
+                        pc = Integer.compareUnsigned((int) stack[sp], (int) stack[sp + 1]) <= 0 ? code[pc] : pc + 1;
+                        break;
+                    case Op.BR_IF_I32_GE_U:
+                        sp -= 2;
+                        pc = Integer.compareUnsigned((int) stack[sp], (int) stack[sp + 1]) >= 0 ? code[pc] : pc + 1;
+                        break;
+
                     default:
                         throw new IllegalStateException("corrupt compiled code: opcode " + code[opPc] + " at " + opPc);
                 }
