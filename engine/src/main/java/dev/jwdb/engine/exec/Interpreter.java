@@ -15,6 +15,7 @@ import dev.jwdb.engine.runtime.Value;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -91,7 +92,7 @@ public final class Interpreter {
         }
         if (!ok) {
             throw new IllegalStateException("host function " + function + " returned "
-                    + (results == null ? "null" : java.util.Arrays.toString(results)));
+                    + (results == null ? "null" : Arrays.toString(results)));
         }
     }
 
