@@ -32,6 +32,13 @@ public final class FunctionCompiler {
     private boolean unreachable;
     private int skippedBlocks;
     private int[] localSlot;
+    /** The last instruction emitted and where it starts, so that the next one may fuse with it. */
+    private int lastOp = -1;
+    private int lastPos = -1;
+    /** Code before this position may be a branch target's predecessor: never fuse across it. */
+    private int barrier;
+    /** Whether the instruction being compiled was folded into the one before it. */
+    private boolean fused;
 
     private FunctionCompiler(Module module, List<FuncType> functionTypes) {
         this.module = module;
@@ -80,7 +87,11 @@ public final class FunctionCompiler {
         int[] instructionPcs = new int[instructions.size()];
         for (int i = 0; i < instructions.size(); i++) {
             instructionPcs[i] = size;
+            fused = false;
             compile(instructions.get(i), resultSlots);
+            if (fused) {
+                instructionPcs[i] = lastPos;
+            }
         }
         return new CompiledFunction(Arrays.copyOf(code, size), paramSlots, localSlots, resultSlots, maxHeight,
                 anyNonZero ? defaults : null, instructionPcs);
@@ -98,7 +109,7 @@ public final class FunctionCompiler {
                     F64_REINTERPRET_I64 -> {
             }
             case UNREACHABLE -> {
-                emit(Op.UNREACHABLE);
+                instr(Op.UNREACHABLE);
                 unreachable = true;
             }
             case BLOCK, LOOP -> {
@@ -106,15 +117,17 @@ public final class FunctionCompiler {
                 Control c = new Control(op == Opcode.LOOP, height - sig[0], sig[0], sig[1]);
                 c.loopStart = size;
                 controls.add(c);
+                barrier = size;
             }
             case IF -> {
                 int[] sig = blockSignature(((Immediate.Block) imm).type());
                 pop(1);
                 Control c = new Control(false, height - sig[0], sig[0], sig[1]);
-                emit(Op.BR_UNLESS);
+                conditionalJump(false);
                 c.elsePatch = size;
                 emit(0);
                 controls.add(c);
+                barrier = size;
             }
             case ELSE -> enterElse();
             case END -> exitBlock(resultSlots);
@@ -132,50 +145,54 @@ public final class FunctionCompiler {
                 unreachable = true;
             }
             case RETURN -> {
-                emit(Op.RETURN, resultSlots);
+                instr(Op.RETURN, resultSlots);
                 unreachable = true;
             }
             case CALL -> {
                 FuncType t = functionTypes.get(ins.index());
-                emit(Op.CALL, ins.index());
+                instr(Op.CALL, ins.index());
                 pop(slots(t.params()));
                 push(slots(t.results()));
             }
             case CALL_INDIRECT -> {
                 Immediate.TwoIndex two = (Immediate.TwoIndex) imm;
                 FuncType t = module.types().get(two.first());
-                emit(Op.CALL_INDIRECT, two.first(), two.second());
+                instr(Op.CALL_INDIRECT, two.first(), two.second());
                 pop(1 + slots(t.params()));
                 push(slots(t.results()));
             }
             case DROP -> {
-                emit(Op.DROP);
+                instr(Op.DROP);
                 pop(1);
             }
             case SELECT, SELECT_T -> {
-                emit(Op.SELECT);
+                instr(Op.SELECT);
                 pop(2);
             }
             case LOCAL_GET -> {
-                emit(Op.LOCAL_GET, localSlot[ins.index()]);
+                if (canFuseWith(Op.LOCAL_GET)) {
+                    replaceLast(Op.LOCAL_GET2, code[lastPos + 1], localSlot[ins.index()]);
+                } else {
+                    instr(Op.LOCAL_GET, localSlot[ins.index()]);
+                }
                 push(1);
             }
             case LOCAL_SET -> {
-                emit(Op.LOCAL_SET, localSlot[ins.index()]);
+                instr(Op.LOCAL_SET, localSlot[ins.index()]);
                 pop(1);
             }
-            case LOCAL_TEE -> emit(Op.LOCAL_TEE, localSlot[ins.index()]);
+            case LOCAL_TEE -> instr(Op.LOCAL_TEE, localSlot[ins.index()]);
             case GLOBAL_GET -> {
-                emit(Op.GLOBAL_GET, ins.index());
+                instr(Op.GLOBAL_GET, ins.index());
                 push(1);
             }
             case GLOBAL_SET -> {
-                emit(Op.GLOBAL_SET, ins.index());
+                instr(Op.GLOBAL_SET, ins.index());
                 pop(1);
             }
-            case TABLE_GET -> emit(Op.TABLE_GET, ins.index());
+            case TABLE_GET -> instr(Op.TABLE_GET, ins.index());
             case TABLE_SET -> {
-                emit(Op.TABLE_SET, ins.index());
+                instr(Op.TABLE_SET, ins.index());
                 pop(2);
             }
             case I32_CONST -> constant32(((Immediate.I32) imm).value());
@@ -183,45 +200,45 @@ public final class FunctionCompiler {
             case I64_CONST -> constant64(((Immediate.I64) imm).value());
             case F64_CONST -> constant64(((Immediate.F64) imm).bits());
             case REF_NULL -> constant32((int) Value.NULL_REF);
-            case REF_IS_NULL -> emit(Op.REF_IS_NULL);
+            case REF_IS_NULL -> instr(Op.REF_IS_NULL);
             case REF_FUNC -> {
-                emit(Op.REF_FUNC, ins.index());
+                instr(Op.REF_FUNC, ins.index());
                 push(1);
             }
             case MEMORY_INIT -> {
-                emit(Op.MEMORY_INIT, ((Immediate.TwoIndex) imm).first());
+                instr(Op.MEMORY_INIT, ((Immediate.TwoIndex) imm).first());
                 pop(3);
             }
-            case DATA_DROP -> emit(Op.DATA_DROP, ins.index());
+            case DATA_DROP -> instr(Op.DATA_DROP, ins.index());
             case MEMORY_COPY -> {
-                emit(Op.MEMORY_COPY);
+                instr(Op.MEMORY_COPY);
                 pop(3);
             }
             case MEMORY_FILL -> {
-                emit(Op.MEMORY_FILL);
+                instr(Op.MEMORY_FILL);
                 pop(3);
             }
             case TABLE_INIT -> {
                 Immediate.TwoIndex two = (Immediate.TwoIndex) imm;
-                emit(Op.TABLE_INIT, two.first(), two.second());
+                instr(Op.TABLE_INIT, two.first(), two.second());
                 pop(3);
             }
-            case ELEM_DROP -> emit(Op.ELEM_DROP, ins.index());
+            case ELEM_DROP -> instr(Op.ELEM_DROP, ins.index());
             case TABLE_COPY -> {
                 Immediate.TwoIndex two = (Immediate.TwoIndex) imm;
-                emit(Op.TABLE_COPY, two.first(), two.second());
+                instr(Op.TABLE_COPY, two.first(), two.second());
                 pop(3);
             }
             case TABLE_GROW -> {
-                emit(Op.TABLE_GROW, ins.index());
+                instr(Op.TABLE_GROW, ins.index());
                 pop(1);
             }
             case TABLE_SIZE -> {
-                emit(Op.TABLE_SIZE, ins.index());
+                instr(Op.TABLE_SIZE, ins.index());
                 push(1);
             }
             case TABLE_FILL -> {
-                emit(Op.TABLE_FILL, ins.index());
+                instr(Op.TABLE_FILL, ins.index());
                 pop(3);
             }
             default -> compilePlain(ins);
@@ -235,12 +252,84 @@ public final class FunctionCompiler {
         if (internal < 0) {
             throw new UnsupportedOperationException(op.mnemonic() + " is not supported by the interpreter yet");
         }
-        emit(internal);
+        if (!fuseConstantOperand(op)) {
+            instr(internal);
+        }
         if (ins.immediate() instanceof Immediate.MemArg m) {
             emit((int) m.offset());
         }
         pop(slots(op.params()));
         push(slots(op.results()));
+    }
+
+    /**
+     * Emits the jump of a br_if ({@code whenTrue}) or of an if (jump when false), folding in an i32 comparison or
+     * i32.eqz that was just emitted.
+     */
+    private void conditionalJump(boolean whenTrue) {
+        int replacement = -1;
+        if (lastPos >= barrier && lastPos >= 0) {
+            replacement = switch (lastOp) {
+                case Op.I32_EQZ -> whenTrue ? Op.BR_UNLESS : Op.BR_IF;
+                case Op.I32_EQ -> whenTrue ? Op.BR_IF_I32_EQ : Op.BR_IF_I32_NE;
+                case Op.I32_NE -> whenTrue ? Op.BR_IF_I32_NE : Op.BR_IF_I32_EQ;
+                case Op.I32_LT_S -> whenTrue ? Op.BR_IF_I32_LT_S : Op.BR_IF_I32_GE_S;
+                case Op.I32_LT_U -> whenTrue ? Op.BR_IF_I32_LT_U : Op.BR_IF_I32_GE_U;
+                case Op.I32_GT_S -> whenTrue ? Op.BR_IF_I32_GT_S : Op.BR_IF_I32_LE_S;
+                case Op.I32_GT_U -> whenTrue ? Op.BR_IF_I32_GT_U : Op.BR_IF_I32_LE_U;
+                case Op.I32_LE_S -> whenTrue ? Op.BR_IF_I32_LE_S : Op.BR_IF_I32_GT_S;
+                case Op.I32_LE_U -> whenTrue ? Op.BR_IF_I32_LE_U : Op.BR_IF_I32_GT_U;
+                case Op.I32_GE_S -> whenTrue ? Op.BR_IF_I32_GE_S : Op.BR_IF_I32_LT_S;
+                case Op.I32_GE_U -> whenTrue ? Op.BR_IF_I32_GE_U : Op.BR_IF_I32_LT_U;
+                default -> -1;
+            };
+        }
+        if (replacement >= 0) {
+            replaceLast(replacement);
+        } else {
+            instr(whenTrue ? Op.BR_IF : Op.BR_UNLESS);
+        }
+    }
+
+    /** Folds a just-emitted i32.const into the i32 operator {@code op}; false when that is not possible. */
+    private boolean fuseConstantOperand(Opcode op) {
+        if (!canFuseWith(Op.I32_CONST)) {
+            return false;
+        }
+        int c = code[lastPos + 1];
+        int replacement;
+        switch (op) {
+            case I32_ADD -> replacement = Op.I32_ADD_C;
+            case I32_SUB -> {
+                replacement = Op.I32_ADD_C;
+                c = -c;
+            }
+            case I32_AND -> replacement = Op.I32_AND_C;
+            case I32_SHL -> replacement = Op.I32_SHL_C;
+            case I32_SHR_S -> replacement = Op.I32_SHR_S_C;
+            case I32_SHR_U -> replacement = Op.I32_SHR_U_C;
+            case I32_ROTL -> replacement = Op.I32_ROTL_C;
+            case I32_ROTR -> {
+                replacement = Op.I32_ROTL_C;
+                c = -c;
+            }
+            default -> {
+                return false;
+            }
+        }
+        replaceLast(replacement, c);
+        return true;
+    }
+
+    /** Overwrites the last instruction with {@code words}, which stand for it and the current one. */
+    private void replaceLast(int... words) {
+        size = lastPos;
+        fused = true;
+        instr(words);
+    }
+
+    private boolean canFuseWith(int previous) {
+        return lastOp == previous && lastPos >= barrier && lastPos >= 0;
     }
 
     /** In dead code only the block structure matters: find the else or end that makes code reachable again. */
@@ -267,12 +356,13 @@ public final class FunctionCompiler {
     private void enterElse() {
         Control c = controls.get(controls.size() - 1);
         if (!unreachable) {
-            emit(Op.BR);
+            instr(Op.BR);
             c.forwardPatches.add(size);
             emit(0);
         }
         code[c.elsePatch] = size;
         c.elsePatch = -1;
+        barrier = size;
         height = c.labelHeight + c.params;
         unreachable = false;
     }
@@ -287,8 +377,9 @@ public final class FunctionCompiler {
         }
         height = c.labelHeight + c.results;
         unreachable = false;
+        barrier = size;
         if (controls.isEmpty()) {
-            emit(Op.RETURN, resultSlots);
+            instr(Op.RETURN, resultSlots);
         }
     }
 
@@ -297,10 +388,14 @@ public final class FunctionCompiler {
         int arity = c.arity();
         int drop = height - arity - c.labelHeight;
         if (drop == 0) {
-            emit(conditional ? Op.BR_IF : Op.BR);
+            if (conditional) {
+                conditionalJump(true);
+            } else {
+                instr(Op.BR);
+            }
             emitTarget(c);
         } else {
-            emit(conditional ? Op.BR_IF_DROP : Op.BR_DROP);
+            instr(conditional ? Op.BR_IF_DROP : Op.BR_DROP);
             emitTarget(c);
             emit(arity, drop);
         }
@@ -308,7 +403,7 @@ public final class FunctionCompiler {
 
     private void emitBranchTable(Immediate.BrTable table) {
         int[] labels = table.labels();
-        emit(Op.BR_TABLE, labels.length, controls.get(controls.size() - 1 - table.defaultLabel()).arity());
+        instr(Op.BR_TABLE, labels.length, controls.get(controls.size() - 1 - table.defaultLabel()).arity());
         for (int i = 0; i <= labels.length; i++) {
             Control c = controls.get(controls.size() - 1 - (i < labels.length ? labels[i] : table.defaultLabel()));
             emitTarget(c);
@@ -326,12 +421,12 @@ public final class FunctionCompiler {
     }
 
     private void constant32(int value) {
-        emit(Op.I32_CONST, value);
+        instr(Op.I32_CONST, value);
         push(1);
     }
 
     private void constant64(long value) {
-        emit(Op.I64_CONST, (int) value, (int) (value >>> 32));
+        instr(Op.I64_CONST, (int) value, (int) (value >>> 32));
         push(1);
     }
 
@@ -368,6 +463,13 @@ public final class FunctionCompiler {
 
     private void pop(int n) {
         height -= n;
+    }
+
+    /** Emits one instruction: its internal opcode, then its immediates. */
+    private void instr(int... words) {
+        lastPos = size;
+        lastOp = words[0];
+        emit(words);
     }
 
     private void emit(int... words) {

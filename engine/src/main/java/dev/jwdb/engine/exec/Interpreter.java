@@ -15,6 +15,7 @@ import dev.jwdb.engine.runtime.Value;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -91,7 +92,7 @@ public final class Interpreter {
         }
         if (!ok) {
             throw new IllegalStateException("host function " + function + " returned "
-                    + (results == null ? "null" : java.util.Arrays.toString(results)));
+                    + (results == null ? "null" : Arrays.toString(results)));
         }
     }
 
@@ -240,7 +241,7 @@ public final class Interpreter {
                             long[] elements = tables[code[pc++]].elements();
                             int i = (int) stack[--sp];
                             if (i < 0 || i >= elements.length) {
-                                throw new TrapException("undefined element");
+                                throw new TrapException("undefined element " + i);
                             }
                             long ref = elements[i];
                             if (ref == Value.NULL_REF) {
@@ -1116,6 +1117,72 @@ public final class Interpreter {
                     case Op.I64_EXTEND32_S:
                         stack[sp - 1] = (int) stack[sp - 1];
                         break;
+                    // ---- fused forms ----
+                    case Op.LOCAL_GET2:
+                        stack[sp] = stack[fp + code[pc]];
+                        stack[sp + 1] = stack[fp + code[pc + 1]];
+                        sp += 2;
+                        pc += 2;
+                        break;
+                    case Op.I32_ADD_C:
+                        stack[sp - 1] = (int) stack[sp - 1] + code[pc++];
+                        break;
+                    case Op.I32_AND_C:
+                        stack[sp - 1] = (int) stack[sp - 1] & code[pc++];
+                        break;
+                    case Op.I32_SHL_C:
+                        stack[sp - 1] = (int) stack[sp - 1] << code[pc++];
+                        break;
+                    case Op.I32_SHR_S_C:
+                        stack[sp - 1] = (int) stack[sp - 1] >> code[pc++];
+                        break;
+                    case Op.I32_SHR_U_C:
+                        stack[sp - 1] = (int) stack[sp - 1] >>> code[pc++];
+                        break;
+                    case Op.I32_ROTL_C:
+                        stack[sp - 1] = Integer.rotateLeft((int) stack[sp - 1], code[pc++]);
+                        break;
+                    case Op.BR_IF_I32_EQ:
+                        sp -= 2;
+                        pc = (int) stack[sp] == (int) stack[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case Op.BR_IF_I32_NE:
+                        sp -= 2;
+                        pc = (int) stack[sp] != (int) stack[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case Op.BR_IF_I32_LT_S:
+                        sp -= 2;
+                        pc = (int) stack[sp] < (int) stack[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case Op.BR_IF_I32_GT_S:
+                        sp -= 2;
+                        pc = (int) stack[sp] > (int) stack[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case Op.BR_IF_I32_LE_S:
+                        sp -= 2;
+                        pc = (int) stack[sp] <= (int) stack[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case Op.BR_IF_I32_GE_S:
+                        sp -= 2;
+                        pc = (int) stack[sp] >= (int) stack[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case Op.BR_IF_I32_LT_U:
+                        sp -= 2;
+                        pc = Integer.compareUnsigned((int) stack[sp], (int) stack[sp + 1]) < 0 ? code[pc] : pc + 1;
+                        break;
+                    case Op.BR_IF_I32_GT_U:
+                        sp -= 2;
+                        pc = Integer.compareUnsigned((int) stack[sp], (int) stack[sp + 1]) > 0 ? code[pc] : pc + 1;
+                        break;
+                    case Op.BR_IF_I32_LE_U:
+                        sp -= 2;
+                        pc = Integer.compareUnsigned((int) stack[sp], (int) stack[sp + 1]) <= 0 ? code[pc] : pc + 1;
+                        break;
+                    case Op.BR_IF_I32_GE_U:
+                        sp -= 2;
+                        pc = Integer.compareUnsigned((int) stack[sp], (int) stack[sp + 1]) >= 0 ? code[pc] : pc + 1;
+                        break;
+
                     default:
                         throw new IllegalStateException("corrupt compiled code: opcode " + code[opPc] + " at " + opPc);
                 }

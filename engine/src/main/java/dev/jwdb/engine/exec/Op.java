@@ -14,6 +14,7 @@ package dev.jwdb.engine.exec;
  * </pre>
  * f32/f64 constants, loads and stores share the integer forms, since floats are kept as raw bits; reinterpretations
  * and i32.wrap_i64 emit nothing because every i32 consumer reads only the low 32 bits of a slot.
+ * {@code BR_IF_I32_*} have the layout of BR_IF, the other fused forms are described where they are declared.
  */
 public final class Op {
     public static final int UNREACHABLE = 0;
@@ -203,6 +204,29 @@ public final class Op {
     public static final int I64_TRUNC_SAT_F32_U = 182;
     public static final int I64_TRUNC_SAT_F64_S = 183;
     public static final int I64_TRUNC_SAT_F64_U = 184;
+
+    // Fused forms the compiler puts in place of frequent sequences, to save dispatches. Each does exactly what
+    // its sequence does. LOCAL_GET2 a b = local.get a; local.get b. I32_<op>_C c = i32.const c; i32.<op>
+    // (i32.sub and i32.rotr become ADD and ROTL of -c). BR_IF_I32_<cmp> target = i32.<cmp>; br_if without drop;
+    // an if after a comparison becomes the negated one.
+    public static final int LOCAL_GET2 = 185;
+    public static final int I32_ADD_C = 186;
+    public static final int I32_AND_C = 187;
+    public static final int I32_SHL_C = 188;
+    public static final int I32_SHR_S_C = 189;
+    public static final int I32_SHR_U_C = 190;
+    public static final int I32_ROTL_C = 191;
+    public static final int BR_IF_I32_EQ = 192;
+    public static final int BR_IF_I32_NE = 193;
+    public static final int BR_IF_I32_LT_S = 194;
+    public static final int BR_IF_I32_LT_U = 195;
+    public static final int BR_IF_I32_GT_S = 196;
+    public static final int BR_IF_I32_GT_U = 197;
+    public static final int BR_IF_I32_LE_S = 198;
+    public static final int BR_IF_I32_LE_U = 199;
+    public static final int BR_IF_I32_GE_S = 200;
+    public static final int BR_IF_I32_GE_U = 201;
+
     private Op() {
     }
 }

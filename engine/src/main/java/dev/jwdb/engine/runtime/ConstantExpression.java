@@ -2,7 +2,9 @@ package dev.jwdb.engine.runtime;
 
 import dev.jwdb.engine.model.Immediate;
 import dev.jwdb.engine.model.Instruction;
+import dev.jwdb.engine.model.Opcode;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,7 +21,7 @@ final class ConstantExpression {
         int sp = 0;
         for (Instruction ins : expression) {
             if (sp == stack.length) {
-                stack = java.util.Arrays.copyOf(stack, sp * 2);
+                stack = Arrays.copyOf(stack, sp * 2);
             }
             switch (ins.opcode()) {
                 case I32_CONST -> stack[sp++] = ((Immediate.I32) ins.immediate()).value();
@@ -30,12 +32,10 @@ final class ConstantExpression {
                 case REF_FUNC -> stack[sp++] = instance.function(ins.index()).address();
                 case GLOBAL_GET -> stack[sp++] = instance.global(ins.index()).bits();
                 // the extended-constant proposal's arithmetic, harmless to accept ahead of time
-                case I32_ADD -> stack[--sp - 1] = (int) stack[sp - 1] + (int) stack[sp];
-                case I32_SUB -> stack[--sp - 1] = (int) stack[sp - 1] - (int) stack[sp];
-                case I32_MUL -> stack[--sp - 1] = (int) stack[sp - 1] * (int) stack[sp];
-                case I64_ADD -> stack[--sp - 1] = stack[sp - 1] + stack[sp];
-                case I64_SUB -> stack[--sp - 1] = stack[sp - 1] - stack[sp];
-                case I64_MUL -> stack[--sp - 1] = stack[sp - 1] * stack[sp];
+                case I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL -> {
+                    sp--;
+                    stack[sp - 1] = arithmetic(ins.opcode(), stack[sp - 1], stack[sp]);
+                }
                 case END -> {
                     return stack[sp - 1];
                 }
@@ -43,5 +43,16 @@ final class ConstantExpression {
             }
         }
         return stack[sp - 1];
+    }
+
+    private static long arithmetic(Opcode op, long a, long b) {
+        return switch (op) {
+            case I32_ADD -> (int) a + (int) b;
+            case I32_SUB -> (int) a - (int) b;
+            case I32_MUL -> (int) a * (int) b;
+            case I64_ADD -> a + b;
+            case I64_SUB -> a - b;
+            default -> a * b;
+        };
     }
 }

@@ -2,6 +2,7 @@ package dev.jwdb.engine.runtime;
 
 import dev.jwdb.engine.model.ExternKind;
 import dev.jwdb.engine.model.GlobalType;
+import dev.jwdb.engine.model.ValType;
 
 /** A global variable. Importing it shares this object, so a mutable global is seen alike by every instance. */
 public final class GlobalInstance implements ExternVal {
@@ -27,7 +28,7 @@ public final class GlobalInstance implements ExternVal {
 
     public Value value() {
         // the interpreter stores i32/f32 cells without clearing the upper half
-        return type.type() == dev.jwdb.engine.model.ValType.V128 ? Value.v128(bits, high) : Value.ofSlot(type.type(), bits);
+        return type.type() == ValType.V128 ? Value.v128(bits, high) : Value.ofSlot(type.type(), bits);
     }
 
     /** Sets a mutable global from outside Wasm; the value must have the global's type. */

@@ -126,6 +126,7 @@ public final class Instance {
         return data[index];
     }
 
+    /** Engine internal: data.drop, also applied to active segments once instantiation has copied them. */
     public void dropData(int index) {
         data[index] = DROPPED_DATA;
     }
@@ -135,6 +136,7 @@ public final class Instance {
         return elements[index];
     }
 
+    /** Engine internal: elem.drop, also applied to active and declarative segments at instantiation. */
     public void dropElements(int index) {
         elements[index] = DROPPED_ELEMENTS;
     }

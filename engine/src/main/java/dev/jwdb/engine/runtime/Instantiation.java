@@ -10,6 +10,7 @@ import dev.jwdb.engine.model.Global;
 import dev.jwdb.engine.model.GlobalType;
 import dev.jwdb.engine.model.Import;
 import dev.jwdb.engine.model.ImportDesc;
+import dev.jwdb.engine.model.Instruction;
 import dev.jwdb.engine.model.Limits;
 import dev.jwdb.engine.model.Module;
 
@@ -154,7 +155,7 @@ final class Instantiation {
     private void evaluateElements() {
         List<ElementSegment> segments = module.elements();
         for (int i = 0; i < segments.size(); i++) {
-            List<List<dev.jwdb.engine.model.Instruction>> items = segments.get(i).init();
+            List<List<Instruction>> items = segments.get(i).init();
             long[] refs = new long[items.size()];
             for (int j = 0; j < refs.length; j++) {
                 refs[j] = ConstantExpression.evaluate(items.get(j), instance);

@@ -1,5 +1,6 @@
 package dev.jwdb.engine.runtime;
 
+import dev.jwdb.engine.ExhaustionException;
 import dev.jwdb.engine.model.ExternKind;
 import dev.jwdb.engine.model.Limits;
 import dev.jwdb.engine.model.MemoryType;
@@ -30,7 +31,7 @@ public final class MemoryInstance implements ExternVal {
         this.declaredMax = l.max();
         this.maxPages = l.hasMax() ? Math.min(l.max(), limits.maxMemoryPages()) : limits.maxMemoryPages();
         if (l.min() > maxPages) {
-            throw new dev.jwdb.engine.ExhaustionException(
+            throw new ExhaustionException(
                     "memory size " + l.min() + " pages exceeds the limit of " + maxPages + " pages");
         }
         this.bytes = allocate(l.min());
@@ -44,7 +45,7 @@ public final class MemoryInstance implements ExternVal {
         try {
             return new byte[Math.toIntExact(pages * PAGE_SIZE)];
         } catch (OutOfMemoryError e) {
-            throw new dev.jwdb.engine.ExhaustionException("out of memory allocating " + pages + " pages");
+            throw new ExhaustionException("out of memory allocating " + pages + " pages");
         }
     }
 

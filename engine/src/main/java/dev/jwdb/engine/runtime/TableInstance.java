@@ -1,5 +1,6 @@
 package dev.jwdb.engine.runtime;
 
+import dev.jwdb.engine.ExhaustionException;
 import dev.jwdb.engine.model.ExternKind;
 import dev.jwdb.engine.model.Limits;
 import dev.jwdb.engine.model.TableType;
@@ -28,7 +29,7 @@ public final class TableInstance implements ExternVal {
         this.elementType = type.elementType();
         this.declaredMax = type.limits().max();
         if (type.limits().min() > MAX_ELEMENTS) {
-            throw new dev.jwdb.engine.ExhaustionException(
+            throw new ExhaustionException(
                     "table size " + type.limits().min() + " exceeds the limit of " + MAX_ELEMENTS);
         }
         this.elements = new long[(int) type.limits().min()];
