@@ -1,6 +1,7 @@
 package dev.jwdb.repl;
 
 import dev.jwdb.engine.model.Module;
+import dev.jwdb.engine.runtime.StoreLimits;
 import dev.jwdb.engine.wasi.AuditRecorder;
 import dev.jwdb.engine.wasi.Grants;
 import dev.jwdb.engine.wasi.LeastPrivilege;
@@ -42,16 +43,18 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cli = spec.commandLine();
+        // Options first: a mistyped grant is reported before anything is loaded or run.
+        Grants granted = grants.grants().audit(true);
+        StoreLimits limits = grants.limits();
         try {
             Module module = ModuleFile.load(file);
             EntryPoint entry = EntryPoint.start(module, file);
             List<String> argv = new ArrayList<>();
             argv.add(file);
             argv.addAll(args);
-            Grants granted = grants.grants().audit(true);
             AuditRecorder recorder = new AuditRecorder();
             int status = new GuestRun(cli.getOut(), cli.getErr(), main.guestStdio).run(module, file, argv, granted,
-                    grants.limits(), entry, recorder);
+                    limits, entry, recorder);
             print(cli.getOut(), recorder.leastPrivilege(granted.snapshot()));
             return status;
         } catch (ModuleFile.LoadFailure e) {

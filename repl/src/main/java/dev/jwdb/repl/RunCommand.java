@@ -1,7 +1,9 @@
 package dev.jwdb.repl;
 
 import dev.jwdb.engine.model.Module;
+import dev.jwdb.engine.runtime.StoreLimits;
 import dev.jwdb.engine.wasi.CapabilityListener;
+import dev.jwdb.engine.wasi.Grants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cli = spec.commandLine();
+        // Options first: a mistyped grant is reported before anything is loaded or run.
+        Grants granted = grants.grants();
+        StoreLimits limits = grants.limits();
         try {
             Module module = ModuleFile.load(file);
             EntryPoint entry = invoke == null ? EntryPoint.start(module, file)
@@ -50,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
                 argv.addAll(args);
             }
             return new GuestRun(cli.getOut(), cli.getErr(), main.guestStdio).run(module, file, argv,
-                    grants.grants(), grants.limits(), entry, CapabilityListener.DELIVER_ALL);
+                    granted, limits, entry, CapabilityListener.DELIVER_ALL);
         } catch (ModuleFile.LoadFailure e) {
             cli.getErr().println(e.getMessage());
             return Exit.USAGE;
