@@ -53,6 +53,9 @@ public final class Interpreter {
         st.pc = 0;
         try {
             execute(st);
+        } catch (TrapException | ExhaustionException e) {
+            e.addWasmFrames(backtrace(st));
+            throw e;
         } catch (StackOverflowError e) {
             throw new ExhaustionException(ExecutionState.CALL_STACK_EXHAUSTED);
         } catch (OutOfMemoryError e) {
@@ -64,6 +67,15 @@ public final class Interpreter {
             results[i] = Value.ofSlot(types.get(i), st.stack[i]);
         }
         return results;
+    }
+
+    /** The functions of the live frames, innermost first, as execute left them on a trap. */
+    private static List<FunctionInstance> backtrace(ExecutionState st) {
+        List<FunctionInstance> frames = new java.util.ArrayList<>(st.frameCount());
+        for (int i = st.frameCount() - 1; i >= 0; i--) {
+            frames.add(st.frameFunction(i));
+        }
+        return frames;
     }
 
     private static void enterLocals(long[] stack, int fp, CompiledFunction cf) {
