@@ -13,6 +13,11 @@ public final class CodeMap {
      * starts no instruction's code (inside instrumented code, after a CHECK), the instruction that contains it.
      */
     public static int resumeInstruction(CompiledFunction cf, int pc) {
+        int[] code = cf.code();
+        if (pc < code.length && code[pc] == Op.CHECK) {
+            // instructions compiled to nothing share this pc; the CHECK names the one that runs
+            return code[pc + 1];
+        }
         int[] pcs = cf.instructionPcs();
         int lo = 0;
         int hi = pcs.length;

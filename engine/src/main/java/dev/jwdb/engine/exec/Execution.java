@@ -119,7 +119,7 @@ public final class Execution {
             throw new IllegalStateException("the execution is over");
         }
         if (last instanceof Outcome.Paused p && p.reason() == Pause.BEFORE_INSTRUCTION && st.code[st.pc] == Op.CHECK) {
-            st.pc += 2;
+            st.pc += 3; // CHECK instruction armed
         }
         synchronized (patchLock) {
             running = true;
