@@ -109,8 +109,8 @@ public final class Execution {
     }
 
     /**
-     * Runs until the next outcome. Continuing from a pause before an instruction runs that instruction without
-     * pausing on its {@link Op#CHECK} again.
+     * Runs until the next outcome. Continuing from a pause before an instruction (or from a host call that threw)
+     * runs that instruction without pausing on its {@link Op#CHECK} again.
      *
      * @throws IllegalStateException when the execution returned or trapped
      */
@@ -118,7 +118,11 @@ public final class Execution {
         if (!canContinue()) {
             throw new IllegalStateException("the execution is over");
         }
-        if (last instanceof Outcome.Paused p && p.reason() == Pause.BEFORE_INSTRUCTION && st.code[st.pc] == Op.CHECK) {
+        // Past the CHECK of the instruction it stopped before; a host call that threw stopped inside its instruction,
+        // whose CHECK a debugger may have put in front of it by moving the frame to checked code.
+        boolean passedCheck = last instanceof Outcome.Paused p && p.reason() == Pause.BEFORE_INSTRUCTION
+                || last instanceof Outcome.HostThrew;
+        if (passedCheck && st.code[st.pc] == Op.CHECK) {
             st.pc += 3; // CHECK instruction armed
         }
         synchronized (patchLock) {
