@@ -4,8 +4,6 @@ import dev.jwdb.engine.WasmException;
 import dev.jwdb.engine.exec.Access;
 import dev.jwdb.engine.exec.Execution;
 import dev.jwdb.engine.exec.ExecutionState;
-import dev.jwdb.engine.exec.Op;
-import dev.jwdb.engine.model.ExternKind;
 import dev.jwdb.engine.model.FuncType;
 import dev.jwdb.engine.model.ValType;
 import dev.jwdb.engine.runtime.ExternVal;

@@ -19,25 +19,23 @@ import java.util.Arrays;
 /**
  * Side-by-side timings of the bench reactors' {@code bench()}: the engine alone, a debug session with no stop points,
  * with a breakpoint in a function the run never reaches, and with a memory watchpoint nothing writes. Not a test:
- * run it by hand with {@code java -cp ... dev.jwdb.debugger.bench.OverheadHarness /work/shared/bench/*.reactor.wasm}.
+ * run it by hand, one JVM per configuration so that one's JIT profile does not slow the next:
+ * {@code java -cp ... dev.jwdb.debugger.bench.OverheadHarness engine|session|break|watch FILE.reactor.wasm...}.
+ * Prints one line per file: the configuration, the file and the median of the timed runs in ms.
  */
 public final class OverheadHarness {
-    private static final int WARMUP = 2;
-    private static final int RUNS = 3;
+    private static final int WARMUP = Integer.getInteger("warmup", 1);
+    private static final int RUNS = Integer.getInteger("runs", 3);
 
     private OverheadHarness() {
     }
 
     public static void main(String[] args) throws Exception {
-        System.out.printf("%-22s %10s %10s %10s %10s%n", "module (median ms)", "engine", "session", "+break", "+watch");
-        for (String file : args) {
-            Path path = Path.of(file);
-            double engine = engineAlone(path);
-            double session = session(path, null);
-            double broken = session(path, "break");
-            double watched = session(path, "watch");
-            System.out.printf("%-22s %10.0f %10.0f %10.0f %10.0f%n", path.getFileName(), engine, session, broken,
-                    watched);
+        String mode = args[0];
+        for (int i = 1; i < args.length; i++) {
+            Path path = Path.of(args[i]);
+            double ms = mode.equals("engine") ? engineAlone(path) : session(path, mode);
+            System.out.printf("%-8s %-22s %8.0f%n", mode, path.getFileName(), ms);
         }
     }
 
