@@ -26,17 +26,11 @@ final class SimdInterpreter {
     static final int DROP = 0x105;
     static final int SELECT = 0x106;
 
-    private static final Opcode[] OPCODES = new Opcode[256];
-    private static final LaneOp[] LANE_OPS = new LaneOp[256];
-    private static final LaneShape[] SHAPES = new LaneShape[256];
     private static final int[] LENGTH = new int[SELECT + 1];
 
     static {
         for (Opcode op : Opcode.values()) {
             if (op.prefix() == 0xFD) {
-                OPCODES[op.code()] = op;
-                LANE_OPS[op.code()] = LaneOp.of(op);
-                SHAPES[op.code()] = LaneShape.of(op);
                 LENGTH[op.code()] = 1 + immediateWords(op.immediate());
             }
         }
@@ -69,19 +63,19 @@ final class SimdInterpreter {
         if (sub >= LOCAL_GET) {
             return variable(sub, code[pc + 1], stack, sp, fp, globals);
         }
-        LaneOp laneOp = LANE_OPS[sub];
+        LaneOp laneOp = VectorOpcodes.LANE_OP[sub];
         if (laneOp != null) {
-            return lanewise(laneOp, SHAPES[sub], stack, sp);
+            return lanewise(laneOp, VectorOpcodes.SHAPE[sub], stack, sp);
         }
-        Opcode op = OPCODES[sub];
-        ImmediateKind kind = op.immediate();
-        if (kind == ImmediateKind.MEMARG || kind == ImmediateKind.MEMARG_LANE) {
-            int lane = kind == ImmediateKind.MEMARG_LANE ? code[pc + 2] : 0;
+        int accessBytes = VectorOpcodes.ACCESS_BYTES[sub];
+        if (accessBytes != 0) {
+            Opcode op = VectorOpcodes.OPCODE[sub];
+            int lane = op.immediate() == ImmediateKind.MEMARG_LANE ? code[pc + 2] : 0;
             return op.results().isEmpty()
-                    ? VectorMemory.store(op, code[pc + 1], lane, stack, sp, mem.bytes())
-                    : VectorMemory.load(op, code[pc + 1], lane, stack, sp, mem.bytes());
+                    ? VectorMemory.store(op, accessBytes, code[pc + 1], lane, stack, sp, mem.bytes())
+                    : VectorMemory.load(op, accessBytes, code[pc + 1], lane, stack, sp, mem.bytes());
         }
-        return VectorInstructions.execute(op, code, pc + 1, stack, sp);
+        return VectorInstructions.execute(sub, code, pc + 1, stack, sp);
     }
 
     private static int variable(int sub, int index, long[] stack, int sp, int fp, GlobalInstance[] globals) {

@@ -7,13 +7,15 @@ import java.util.List;
 
 /**
  * Typed values to and from interpreter stack slots, where arguments and results cross the engine's boundary. Every
- * value takes one slot except a v128, which takes two: its low half, then its high half.
+ * value takes one slot except a v128, which takes two: its low half, then its high half. So a frame's locals (and
+ * {@link ExecutionState#stackCell} numbering) shift by one after each v128; a debugger reading locals or operands
+ * goes through here.
  */
-final class Slots {
+public final class Slots {
     private Slots() {
     }
 
-    static int count(List<ValType> types) {
+    public static int count(List<ValType> types) {
         int n = 0;
         for (int i = 0, size = types.size(); i < size; i++) {
             n += types.get(i) == ValType.V128 ? 2 : 1;
@@ -33,7 +35,7 @@ final class Slots {
     }
 
     /** Reads values of {@code types} from slot {@code at} on. */
-    static Value[] read(List<ValType> types, long[] stack, int at) {
+    public static Value[] read(List<ValType> types, long[] stack, int at) {
         Value[] values = new Value[types.size()];
         for (int i = 0; i < values.length; i++) {
             ValType type = types.get(i);

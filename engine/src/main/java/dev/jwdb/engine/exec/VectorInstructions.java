@@ -17,7 +17,8 @@ final class VectorInstructions {
     }
 
     /** {@code at} is the index of the first immediate word; returns the new stack pointer. */
-    static int execute(Opcode op, int[] code, int at, long[] stack, int sp) {
+    static int execute(int sub, int[] code, int at, long[] stack, int sp) {
+        Opcode op = VectorOpcodes.OPCODE[sub];
         switch (op) {
             case V128_CONST -> {
                 stack[sp] = pack(code[at], code[at + 1]);
@@ -43,17 +44,17 @@ final class VectorInstructions {
                 return splat(stack, sp, stack[sp - 1]);
             }
             case I8X16_EXTRACT_LANE_S, I16X8_EXTRACT_LANE_S -> {
-                stack[sp - 2] = LaneShape.of(op).signedLane(stack[sp - 2], stack[sp - 1], code[at]);
+                stack[sp - 2] = VectorOpcodes.SHAPE[sub].signedLane(stack[sp - 2], stack[sp - 1], code[at]);
                 return sp - 1;
             }
             case I8X16_EXTRACT_LANE_U, I16X8_EXTRACT_LANE_U, I32X4_EXTRACT_LANE, I64X2_EXTRACT_LANE,
                     F32X4_EXTRACT_LANE, F64X2_EXTRACT_LANE -> {
-                stack[sp - 2] = LaneShape.of(op).lane(stack[sp - 2], stack[sp - 1], code[at]);
+                stack[sp - 2] = VectorOpcodes.SHAPE[sub].lane(stack[sp - 2], stack[sp - 1], code[at]);
                 return sp - 1;
             }
             case I8X16_REPLACE_LANE, I16X8_REPLACE_LANE, I32X4_REPLACE_LANE, I64X2_REPLACE_LANE,
                     F32X4_REPLACE_LANE, F64X2_REPLACE_LANE -> {
-                int bits = LaneShape.of(op).laneBits();
+                int bits = VectorOpcodes.SHAPE[sub].laneBits();
                 int bit = code[at] * bits;
                 int half = sp - 3 + (bit >>> 6);
                 long mask = IntLanes.mask(bits) << (bit & 63);
@@ -82,26 +83,26 @@ final class VectorInstructions {
                 return test(stack, sp, (stack[sp - 2] | stack[sp - 1]) != 0 ? 1 : 0);
             }
             case I8X16_ALL_TRUE, I16X8_ALL_TRUE, I32X4_ALL_TRUE, I64X2_ALL_TRUE -> {
-                return test(stack, sp, allTrue(LaneShape.of(op), stack[sp - 2], stack[sp - 1]));
+                return test(stack, sp, allTrue(VectorOpcodes.SHAPE[sub], stack[sp - 2], stack[sp - 1]));
             }
             case I8X16_BITMASK, I16X8_BITMASK, I32X4_BITMASK, I64X2_BITMASK -> {
-                return test(stack, sp, bitmask(LaneShape.of(op), stack[sp - 2], stack[sp - 1]));
+                return test(stack, sp, bitmask(VectorOpcodes.SHAPE[sub], stack[sp - 2], stack[sp - 1]));
             }
             default -> {
-                return convert(op, stack, sp);
+                return convert(op, sub, stack, sp);
             }
         }
     }
 
     /** The instructions that change lane width or lane type. */
-    private static int convert(Opcode op, long[] stack, int sp) {
+    private static int convert(Opcode op, int sub, long[] stack, int sp) {
         // the vector on top: the only operand, or the second one
         long a0 = stack[sp - 2];
         long a1 = stack[sp - 1];
         switch (op) {
             case I8X16_NARROW_I16X8_S, I8X16_NARROW_I16X8_U, I16X8_NARROW_I32X4_S, I16X8_NARROW_I32X4_U -> {
                 int fromBits = op == Opcode.I8X16_NARROW_I16X8_S || op == Opcode.I8X16_NARROW_I16X8_U ? 16 : 32;
-                boolean unsigned = op.mnemonic().endsWith("_u");
+                boolean unsigned = !VectorOpcodes.SIGNED[sub];
                 stack[sp - 4] = LaneConversions.narrow(fromBits, unsigned, stack[sp - 4], stack[sp - 3]);
                 stack[sp - 3] = LaneConversions.narrow(fromBits, unsigned, a0, a1);
                 return sp - 2;
@@ -110,9 +111,9 @@ final class VectorInstructions {
                     I16X8_EXTEND_HIGH_I8X16_U, I32X4_EXTEND_LOW_I16X8_S, I32X4_EXTEND_HIGH_I16X8_S,
                     I32X4_EXTEND_LOW_I16X8_U, I32X4_EXTEND_HIGH_I16X8_U, I64X2_EXTEND_LOW_I32X4_S,
                     I64X2_EXTEND_HIGH_I32X4_S, I64X2_EXTEND_LOW_I32X4_U, I64X2_EXTEND_HIGH_I32X4_U -> {
-                int fromBits = LaneShape.of(op).laneBits() / 2;
-                boolean signed = op.mnemonic().endsWith("_s");
-                long half = op.mnemonic().contains("_high_") ? a1 : a0;
+                int fromBits = VectorOpcodes.SHAPE[sub].laneBits() / 2;
+                boolean signed = VectorOpcodes.SIGNED[sub];
+                long half = VectorOpcodes.HIGH[sub] ? a1 : a0;
                 stack[sp - 2] = extend(fromBits, signed, half);
                 stack[sp - 1] = extend(fromBits, signed, half >>> 32);
                 return sp;
@@ -121,9 +122,9 @@ final class VectorInstructions {
                     I16X8_EXTMUL_HIGH_I8X16_U, I32X4_EXTMUL_LOW_I16X8_S, I32X4_EXTMUL_HIGH_I16X8_S,
                     I32X4_EXTMUL_LOW_I16X8_U, I32X4_EXTMUL_HIGH_I16X8_U, I64X2_EXTMUL_LOW_I32X4_S,
                     I64X2_EXTMUL_HIGH_I32X4_S, I64X2_EXTMUL_LOW_I32X4_U, I64X2_EXTMUL_HIGH_I32X4_U -> {
-                int fromBits = LaneShape.of(op).laneBits() / 2;
-                boolean signed = op.mnemonic().endsWith("_s");
-                boolean high = op.mnemonic().contains("_high_");
+                int fromBits = VectorOpcodes.SHAPE[sub].laneBits() / 2;
+                boolean signed = VectorOpcodes.SIGNED[sub];
+                boolean high = VectorOpcodes.HIGH[sub];
                 long a = high ? stack[sp - 3] : stack[sp - 4];
                 long b = high ? a1 : a0;
                 stack[sp - 4] = extendedMultiply(fromBits, signed, a, b);
@@ -132,8 +133,8 @@ final class VectorInstructions {
             }
             case I16X8_EXTADD_PAIRWISE_I8X16_S, I16X8_EXTADD_PAIRWISE_I8X16_U, I32X4_EXTADD_PAIRWISE_I16X8_S,
                     I32X4_EXTADD_PAIRWISE_I16X8_U -> {
-                int fromBits = LaneShape.of(op).laneBits() / 2;
-                boolean signed = op.mnemonic().endsWith("_s");
+                int fromBits = VectorOpcodes.SHAPE[sub].laneBits() / 2;
+                boolean signed = VectorOpcodes.SIGNED[sub];
                 stack[sp - 2] = extendedPairwiseAdd(fromBits, signed, a0);
                 stack[sp - 1] = extendedPairwiseAdd(fromBits, signed, a1);
                 return sp;
@@ -144,25 +145,25 @@ final class VectorInstructions {
                 return sp - 2;
             }
             case F32X4_CONVERT_I32X4_S, F32X4_CONVERT_I32X4_U -> {
-                boolean signed = op == Opcode.F32X4_CONVERT_I32X4_S;
+                boolean signed = VectorOpcodes.SIGNED[sub];
                 stack[sp - 2] = LaneConversions.f32FromI32(signed, a0);
                 stack[sp - 1] = LaneConversions.f32FromI32(signed, a1);
                 return sp;
             }
             case F64X2_CONVERT_LOW_I32X4_S, F64X2_CONVERT_LOW_I32X4_U -> {
-                boolean signed = op == Opcode.F64X2_CONVERT_LOW_I32X4_S;
+                boolean signed = VectorOpcodes.SIGNED[sub];
                 stack[sp - 2] = LaneConversions.f64FromI32(signed, a0);
                 stack[sp - 1] = LaneConversions.f64FromI32(signed, a0 >>> 32);
                 return sp;
             }
             case I32X4_TRUNC_SAT_F32X4_S, I32X4_TRUNC_SAT_F32X4_U -> {
-                boolean signed = op == Opcode.I32X4_TRUNC_SAT_F32X4_S;
+                boolean signed = VectorOpcodes.SIGNED[sub];
                 stack[sp - 2] = LaneConversions.i32FromF32Saturating(signed, a0);
                 stack[sp - 1] = LaneConversions.i32FromF32Saturating(signed, a1);
                 return sp;
             }
             case I32X4_TRUNC_SAT_F64X2_S_ZERO, I32X4_TRUNC_SAT_F64X2_U_ZERO -> {
-                boolean signed = op == Opcode.I32X4_TRUNC_SAT_F64X2_S_ZERO;
+                boolean signed = VectorOpcodes.SIGNED[sub];
                 stack[sp - 2] = LaneConversions.i32FromF64Saturating(signed, a0)
                         | LaneConversions.i32FromF64Saturating(signed, a1) << 32;
                 stack[sp - 1] = 0;

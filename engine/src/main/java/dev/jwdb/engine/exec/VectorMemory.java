@@ -2,7 +2,6 @@ package dev.jwdb.engine.exec;
 
 import dev.jwdb.engine.TrapException;
 import dev.jwdb.engine.model.Opcode;
-import dev.jwdb.engine.model.VectorAccess;
 import dev.jwdb.engine.runtime.MemoryInstance;
 
 import java.lang.invoke.MethodHandles;
@@ -22,8 +21,11 @@ final class VectorMemory {
     private VectorMemory() {
     }
 
-    /** Loads: the address is on top of the stack (under the vector for loadN_lane); returns the new sp. */
-    static int load(Opcode op, int offset, int lane, long[] stack, int sp, byte[] b) {
+    /**
+     * Loads: the address is on top of the stack (under the vector for loadN_lane); {@code bytes} is how many bytes
+     * the instruction reads. Returns the new sp.
+     */
+    static int load(Opcode op, int bytes, int offset, int lane, long[] stack, int sp, byte[] b) {
         int a;
         switch (op) {
             case V128_LOAD -> {
@@ -37,7 +39,7 @@ final class VectorMemory {
                 long v = (long) I64.get(b, address(stack[sp - 1], offset, 8, b));
                 int fromBits = op == Opcode.V128_LOAD8X8_S || op == Opcode.V128_LOAD8X8_U ? 8
                         : op == Opcode.V128_LOAD16X4_S || op == Opcode.V128_LOAD16X4_U ? 16 : 32;
-                boolean signed = op.mnemonic().endsWith("_s");
+                boolean signed = VectorOpcodes.SIGNED[op.code()];
                 stack[sp - 1] = LaneConversions.extend(fromBits, signed, v);
                 stack[sp] = LaneConversions.extend(fromBits, signed, v >>> 32);
                 return sp + 1;
@@ -69,7 +71,6 @@ final class VectorMemory {
                 return push(stack, sp - 1, v, 0);
             }
             case V128_LOAD8_LANE, V128_LOAD16_LANE, V128_LOAD32_LANE, V128_LOAD64_LANE -> {
-                int bytes = 1 << VectorAccess.naturalAlignment(op);
                 a = address(stack[sp - 3], offset, bytes, b);
                 long v = read(b, a, bytes);
                 int bit = lane * bytes * 8;
@@ -85,7 +86,7 @@ final class VectorMemory {
     }
 
     /** Stores: the vector is on top of the stack, the address under it; returns the new sp. */
-    static int store(Opcode op, int offset, int lane, long[] stack, int sp, byte[] b) {
+    static int store(Opcode op, int bytes, int offset, int lane, long[] stack, int sp, byte[] b) {
         long low = stack[sp - 2];
         long high = stack[sp - 1];
         long base = stack[sp - 3];
@@ -95,7 +96,6 @@ final class VectorMemory {
             I64.set(b, a + 8, high);
             return sp - 3;
         }
-        int bytes = 1 << VectorAccess.naturalAlignment(op);
         int a = address(base, offset, bytes, b);
         int bit = lane * bytes * 8;
         long v = (bit < 64 ? low : high) >>> (bit & 63);
