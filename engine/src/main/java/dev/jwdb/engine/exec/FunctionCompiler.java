@@ -39,6 +39,10 @@ public final class FunctionCompiler {
     private int barrier;
     /** Whether the instruction being compiled was folded into the one before it. */
     private boolean fused;
+    /** Compiles v128 code; null when no v128 can occur in the function. */
+    private SimdCompiler simd;
+    /** The index in the body of the instruction being compiled. */
+    private int position;
 
     private FunctionCompiler(Module module, List<FuncType> functionTypes) {
         this.module = module;
@@ -76,6 +80,9 @@ public final class FunctionCompiler {
                 anyNonZero = true;
             }
         }
+        List<ValType> localTypes = new ArrayList<>(params);
+        localTypes.addAll(function.locals());
+        simd = SimdCompiler.forFunction(module, functionIndex, function, localTypes, localSlot);
         int localSlots = slot;
         int resultSlots = slots(type.results());
         height = localSlots;
@@ -88,6 +95,7 @@ public final class FunctionCompiler {
         for (int i = 0; i < instructions.size(); i++) {
             instructionPcs[i] = size;
             fused = false;
+            position = i;
             compile(instructions.get(i), resultSlots);
             if (fused) {
                 instructionPcs[i] = lastPos;
@@ -101,6 +109,13 @@ public final class FunctionCompiler {
         Opcode op = ins.opcode();
         if (unreachable) {
             skipUnreachable(op, resultSlots);
+            return;
+        }
+        SimdCompiler.Emission vector = simd == null ? null : simd.compile(ins, position);
+        if (vector != null) {
+            instr(vector.words());
+            pop(vector.pops());
+            push(vector.pushes());
             return;
         }
         Immediate imm = ins.immediate();
@@ -491,7 +506,7 @@ public final class FunctionCompiler {
             try {
                 table[op.ordinal()] = Op.class.getField(op.name()).getInt(null);
             } catch (NoSuchFieldException e) {
-                // SIMD for now: compilePlain reports it if a body uses one
+                // SIMD: SimdCompiler compiles those before they get here
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }

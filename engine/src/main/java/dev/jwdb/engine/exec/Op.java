@@ -227,6 +227,12 @@ public final class Op {
     public static final int BR_IF_I32_GE_S = 200;
     public static final int BR_IF_I32_GE_U = 201;
 
+    /**
+     * Every v128 instruction, and local/global/drop/select when they move a v128 (two slots): SIMD sub immediates...,
+     * executed by {@link SimdInterpreter}, which also describes the layout.
+     */
+    public static final int SIMD = 202;
+
     private Op() {
     }
 }
