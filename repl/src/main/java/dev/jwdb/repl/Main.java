@@ -63,7 +63,14 @@ public final class Main implements Runnable {
             cmd.getErr().println("jwdb: internal error: " + e);
             return Exit.INTERNAL;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            // print() does not flush an auto-flushing PrintWriter: without this, a large wasm2wat output that
+            // ends without a newline would be cut off at exit.
+            out.flush();
+            err.flush();
+        }
     }
 
     @Override
