@@ -89,6 +89,8 @@ public final class Main implements Callable<Integer> {
         cli.getSubcommands().get("run").setStopAtPositional(true);
         cli.getSubcommands().get("audit").setStopAtPositional(true);
         cli.setStopAtPositional(true);
+        // `-x run` is a shell command for -x, not the run subcommand.
+        cli.setAllowSubcommandsAsOptionParameters(true);
         // picocli's generator, as `jwdb completion`: prints a bash script that zsh also loads (via bashcompinit).
         CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
         completion.getCommandSpec().usageMessage().description(

@@ -4,6 +4,7 @@ import dev.jwdb.debugger.DebugSession;
 import dev.jwdb.debugger.Location;
 import dev.jwdb.engine.model.Function;
 import dev.jwdb.engine.model.Module;
+import dev.jwdb.repl.FunctionNames;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -36,9 +37,12 @@ public final class LocationText {
         return location.hasLine() ? at + " (" + location.source() + ":" + location.line() + ")" : at;
     }
 
-    /** A display name without the text format's {@code $}: the prompt reads {@code fib+0x12}. */
+    /**
+     * A display name without the text format's {@code $} (the prompt reads {@code fib+0x12}), Rust's mangled
+     * symbols demangled ({@code wasi::lib_generated::path_open}).
+     */
     public static String functionName(String name) {
-        return name.startsWith("$") ? name.substring(1) : name;
+        return FunctionNames.demangle(name.startsWith("$") ? name.substring(1) : name);
     }
 
     /** The byte offset of the function's first instruction, or -1 when it cannot be known. */

@@ -2,12 +2,15 @@ package dev.jwdb.repl.shell;
 
 import dev.jwdb.debugger.DebugException;
 import dev.jwdb.debugger.DebugSession;
+import dev.jwdb.debugger.HostCall;
 import dev.jwdb.debugger.StopEvent;
+import dev.jwdb.engine.wasi.Errno;
 import java.io.PrintWriter;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * What the commands share: the debug session, the console and its colours, the stop renderer, and the worker
@@ -30,7 +33,10 @@ public final class ShellContext {
     private CommandTable table;
     private ExecutorService worker;
     private ExpressionEvaluator evaluator;
+    private volatile Consumer<HostCall> trace;
+    private volatile Consumer<HostCall> afterNextCall;
     private boolean quit;
+    private boolean startedProgram;
     private int failures;
     private int typedModules;
 
@@ -76,9 +82,53 @@ public final class ShellContext {
      * did not end its line is written out first, so it comes before jwdb's report.
      */
     public StopEvent runGuest(GuestAction action) throws DebugException {
-        StopEvent stop = runQuietly(session, action);
+        StopEvent stop = drive(action);
         renderer.render(stop);
         return stop;
+    }
+
+    /** Runs guest code like {@link #runGuest} and returns the stop without rendering it. */
+    public StopEvent drive(GuestAction action) throws DebugException {
+        StopEvent stop = runQuietly(session, action);
+        // A denial the guest sees as success (WASI's empty environment) fails nothing: say so, but do not stop.
+        while (stop instanceof StopEvent.Denied denied && denied.event().errno() == Errno.SUCCESS) {
+            renderer.note(denied);
+            stop = runQuietly(session, session::deliver);
+        }
+        return stop;
+    }
+
+    /** {@code trace wasi on|off}: the listener that prints each call, or null. */
+    public void traceWasi(Consumer<HostCall> listener) {
+        trace = listener;
+        installTrace();
+    }
+
+    /**
+     * Calls {@code listener} once, on the guest's thread, after the next WASI call returns; the shell's
+     * {@code retry} uses it to stop the program right after the retried call.
+     */
+    public void afterNextWasiCall(Consumer<HostCall> listener) {
+        afterNextCall = listener;
+        installTrace();
+    }
+
+    private void installTrace() {
+        if (trace == null && afterNextCall == null) {
+            session.traceWasi(null);
+            return;
+        }
+        session.traceWasi(call -> {
+            Consumer<HostCall> printer = trace;
+            if (printer != null) {
+                printer.accept(call);
+            }
+            Consumer<HostCall> once = afterNextCall;
+            if (once != null) {
+                afterNextCall = null;
+                once.accept(call);
+            }
+        });
     }
 
     /** Like {@link #runGuest} on any session (the expression evaluator has its own), without rendering. */
@@ -129,6 +179,15 @@ public final class ShellContext {
     /** A name for the next module typed at the prompt: {@code input-1.wat}, {@code input-2.wat}... */
     public String nextInputName() {
         return "input-" + ++typedModules + ".wat";
+    }
+
+    /** Whether the current run is the program's ({@code run}) rather than an {@code invoke}. */
+    public boolean startedProgram() {
+        return startedProgram;
+    }
+
+    public void startedProgram(boolean program) {
+        startedProgram = program;
     }
 
     public void requestQuit() {

@@ -1,7 +1,6 @@
 package dev.jwdb.repl.shell;
 
 import dev.jwdb.debugger.DebugException;
-import dev.jwdb.debugger.DebugSession;
 import dev.jwdb.debugger.Frame;
 import dev.jwdb.debugger.HostCall;
 import dev.jwdb.debugger.Listing;
@@ -64,9 +63,17 @@ public final class StopRenderer {
         } else if (stop instanceof StopEvent.Denied denied) {
             denial(out, denied);
         } else if (stop instanceof StopEvent.WasiCall call) {
-            String verb = call.call().results() == null ? "WASI call " : "WASI call returned: ";
-            out.println(verb + call(call.call()) + (call.location() == null ? "" : " at " + where(call.location())));
+            HostCall host = call.call();
+            if (host.results() == null) {
+                out.println("Catchpoint: WASI call " + call(host) + " about to run");
+            } else {
+                for (CapabilityEvent e : host.events()) {
+                    out.println(e.denied() ? paint.denial(headline(e)) : headline(e));
+                }
+                out.println("WASI call " + call(host) + errno(host));
+            }
             if (call.location() != null) {
+                out.println("  at " + where(call.location()));
                 window(call.location());
             }
         } else if (stop instanceof StopEvent.Interrupted interrupted) {
@@ -76,12 +83,24 @@ public final class StopRenderer {
             out.println("program exited with code " + exited.code());
         } else if (stop instanceof StopEvent.Finished finished) {
             if (finished.results().isEmpty()) {
-                out.println("finished");
+                // _start returning is how a WASI command ends with status 0.
+                out.println(context.startedProgram() ? "program exited with code 0 (_start returned)" : "finished");
             }
             for (Value v : finished.results()) {
                 out.println(value(v));
             }
         }
+        out.flush();
+    }
+
+    /** What a retried call decided, and where the program stopped after it. */
+    public void retried(HostCall call, Location stoppedAt) {
+        PrintWriter out = context.out();
+        for (CapabilityEvent e : call.events()) {
+            out.println(e.denied() ? context.paint().denial(headline(e)) : headline(e));
+        }
+        out.println("retried " + call.name() + errno(call) + "; stopped at the next call, " + where(stoppedAt));
+        window(stoppedAt);
         out.flush();
     }
 
@@ -94,10 +113,47 @@ public final class StopRenderer {
         return context.paint().value(String.valueOf(v));
     }
 
+    /** A denial that does not stop the program, in one line. */
+    public void note(StopEvent.Denied denied) {
+        CapabilityEvent event = denied.event();
+        String fix = event.suggestion() == null ? "" : "; " + event.suggestion().shellCommand() + " gives one";
+        context.out().println(context.paint().error("note: denied " + event.function()
+                + (event.subject().isEmpty() ? "" : " " + event.subject()) + ": " + event.reason()
+                + " (the call succeeds without it, not stopping" + fix + ")"));
+        context.out().flush();
+    }
+
+    /**
+     * {@code denied path_open "/logs/app.log" (create, write): no grant covers /logs}: the event without the
+     * command-line flag that {@link CapabilityEvent#explanation()} ends with, the shell naming its own command.
+     */
+    static String headline(CapabilityEvent e) {
+        StringBuilder line = new StringBuilder(e.decision().word()).append(' ').append(e.function());
+        if (!e.subject().isEmpty()) {
+            line.append(' ').append(e.subject());
+        }
+        if (!e.flags().isEmpty()) {
+            line.append(" (").append(String.join(", ", e.flags())).append(')');
+        }
+        if (!e.reason().isEmpty()) {
+            line.append(": ").append(e.reason());
+        }
+        return line.toString();
+    }
+
+    /** {@code  -> ENOTCAPABLE} for a WASI function's errno result. */
+    private static String errno(HostCall call) {
+        if (call.results().size() != 1 || call.results().get(0).type() != dev.jwdb.engine.model.ValType.I32) {
+            return "";
+        }
+        dev.jwdb.engine.wasi.Errno e = dev.jwdb.engine.wasi.Errno.of(call.results().get(0).asI32());
+        return e == null ? "" : " -> " + e;
+    }
+
     private void denial(PrintWriter out, StopEvent.Denied denied) {
         Paint paint = context.paint();
         CapabilityEvent event = denied.event();
-        out.println(paint.denial(event.explanation()));
+        out.println(paint.denial(headline(event)));
         if (denied.location() != null) {
             out.println("  at    " + where(denied.location()));
         }
@@ -119,11 +175,7 @@ public final class StopRenderer {
     /** {@code fd_write(1, 1024, 1, 2048) = 0}: a host call as the guest made it. */
     public static String call(HostCall call) {
         String args = call.args().stream().map(v -> argument(v)).collect(Collectors.joining(", "));
-        String text = call.name() + "(" + args + ")";
-        if (call.results() != null && !call.results().isEmpty()) {
-            text += " = " + call.results().stream().map(StopRenderer::argument).collect(Collectors.joining(", "));
-        }
-        return text;
+        return call.name() + "(" + args + ")";
     }
 
     private static String argument(Value v) {

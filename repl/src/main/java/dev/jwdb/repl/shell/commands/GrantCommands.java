@@ -1,6 +1,7 @@
 package dev.jwdb.repl.shell.commands;
 
 import dev.jwdb.debugger.DebugException;
+import dev.jwdb.debugger.HostCall;
 import dev.jwdb.debugger.StopEvent;
 import dev.jwdb.engine.wasi.ClockGrant;
 import dev.jwdb.engine.wasi.ConnectPattern;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code grants}, {@code grant}, {@code revoke} and {@code retry}: the live capabilities of DESIGN §3, changed while
@@ -358,7 +360,8 @@ final class GrantCommands {
         Retry() {
             super(List.of("retry"), "retry", "run the held denied call again (after a grant)",
                     "When the program stopped at a denial, the call was held before the guest saw its errno.\n"
-                            + "grant what it needs, then retry: the call runs again as if it had been allowed.");
+                            + "grant what it needs, then retry: the call runs again against the grants now in force\n"
+                            + "and the program stops right after it, showing what was decided; continue goes on.");
         }
 
         @Override
@@ -368,7 +371,24 @@ final class GrantCommands {
             if (!(context.session().lastStop() instanceof StopEvent.Denied)) {
                 throw new ShellError("no denied call is held: retry follows a stop at a denial (catch denied)");
             }
-            context.runGuest(() -> context.session().retry());
+            // DebugSession.retry() runs on to the next stop; the user wants to see the retried call's answer first,
+            // so the program is interrupted as soon as that call returns (it stops at the next call or loop).
+            AtomicReference<HostCall> retried = new AtomicReference<>();
+            context.afterNextWasiCall(call -> {
+                retried.set(call);
+                context.session().interrupt();
+            });
+            StopEvent stop;
+            try {
+                stop = context.drive(() -> context.session().retry());
+            } finally {
+                context.afterNextWasiCall(null);
+            }
+            if (stop instanceof StopEvent.Interrupted interrupted && retried.get() != null) {
+                context.renderer().retried(retried.get(), interrupted.location());
+            } else {
+                context.renderer().render(stop);
+            }
         }
     }
 }

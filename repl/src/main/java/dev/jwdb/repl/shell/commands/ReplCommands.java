@@ -37,6 +37,7 @@ final class ReplCommands {
             }
             Guard.module(context);
             List<String> values = args.words().subList(1, args.size());
+            context.startedProgram(false);
             context.runGuest(() -> context.session().invoke(args.word(0), values));
         }
 

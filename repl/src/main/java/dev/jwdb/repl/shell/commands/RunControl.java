@@ -2,6 +2,7 @@ package dev.jwdb.repl.shell.commands;
 
 import dev.jwdb.debugger.DebugException;
 import dev.jwdb.debugger.SessionState;
+import dev.jwdb.debugger.StopEvent;
 import dev.jwdb.repl.shell.Args;
 import dev.jwdb.repl.shell.ShellCommand;
 import dev.jwdb.repl.shell.ShellContext;
@@ -29,6 +30,7 @@ final class RunControl {
         public void execute(ShellContext context, Args args) throws ShellError, DebugException {
             args.expect(0, 0, "run");
             Guard.module(context);
+            context.startedProgram(true);
             context.runGuest(() -> context.session().run());
         }
     }
@@ -43,7 +45,11 @@ final class RunControl {
         public void execute(ShellContext context, Args args) throws ShellError, DebugException {
             args.expect(0, 0, "continue");
             Guard.stopped(context, "continue");
-            context.runGuest(() -> context.session().resume());
+            if (context.session().lastStop() instanceof StopEvent.Denied) {
+                context.runGuest(() -> context.session().deliver());
+            } else {
+                context.runGuest(() -> context.session().resume());
+            }
         }
     }
 

@@ -37,11 +37,11 @@ final class WasiCommands {
             switch (args.word(1)) {
                 case "on" -> {
                     PrintWriter out = context.out();
-                    context.session().traceWasi(call -> print(out, call));
+                    context.traceWasi(call -> print(out, call));
                     context.out().println("tracing WASI calls");
                 }
                 case "off" -> {
-                    context.session().traceWasi(null);
+                    context.traceWasi(null);
                     context.out().println("not tracing WASI calls");
                 }
                 default -> throw new ShellError("trace wasi: expected on or off, got \"" + args.word(1) + "\"");
