@@ -33,6 +33,10 @@ public final class ScriptConsole implements Console {
     @Override
     public String readLine(String prompt) {
         String line = lines.poll();
+        // A script's comments and blank lines annotate it; they are not commands and stay out of the transcript.
+        while (line != null && !interactive && (line.isBlank() || line.strip().startsWith("#"))) {
+            line = lines.poll();
+        }
         if (line != null && echo) {
             // The prompt's trailing space is dropped before an empty line so transcripts carry no trailing blanks.
             out.println(line.isEmpty() ? prompt.stripTrailing() : prompt + line);

@@ -127,7 +127,7 @@ public final class StopRenderer {
      * {@code denied path_open "/logs/app.log" (create, write): no grant covers /logs}: the event without the
      * command-line flag that {@link CapabilityEvent#explanation()} ends with, the shell naming its own command.
      */
-    static String headline(CapabilityEvent e) {
+    public static String headline(CapabilityEvent e) {
         StringBuilder line = new StringBuilder(e.decision().word()).append(' ').append(e.function());
         if (!e.subject().isEmpty()) {
             line.append(' ').append(e.subject());

@@ -51,7 +51,7 @@ final class WasiCommands {
         private static void print(PrintWriter out, HostCall call) {
             out.println("wasi: " + StopRenderer.call(call));
             for (CapabilityEvent e : call.events()) {
-                out.println("        " + e.explanation());
+                out.println("        " + StopRenderer.headline(e));
             }
             out.flush();
         }
@@ -90,7 +90,8 @@ final class WasiCommands {
             }
             int n = 1;
             for (CapabilityEvent e : events) {
-                String line = String.format("%3d  %s", n++, e.explanation());
+                String line = String.format("%3d  %s", n++, StopRenderer.headline(e)
+                        + (e.suggestion() == null ? "" : "; " + e.suggestion().shellCommand()));
                 context.out().println(e.denied() ? context.paint().error(line) : line);
             }
         }
