@@ -88,7 +88,9 @@ public final class ExpressionEvaluator {
                 }
             }
         }
-        throw new ShellError("invalid expression: " + (preferredError != null ? preferredError : firstError));
+        String message = preferredError != null ? preferredError : firstError;
+        // The validator's position is in the wrapping module, which the user never saw.
+        throw new ShellError("invalid expression: " + message.replaceFirst(" at func \\d+ line \\d+:\\d+$", ""));
     }
 
     /** The type an expression most likely has, by its outer instruction ({@code (i32.add ...)}: i32), whose

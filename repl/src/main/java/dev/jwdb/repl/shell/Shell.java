@@ -75,7 +75,7 @@ public final class Shell {
             if (trimmed.startsWith("#")) {
                 return true;
             }
-            if (trimmed.startsWith("(")) {
+            if (trimmed.startsWith("(") || trimmed.startsWith(")")) {
                 repeatable = null;
                 new WatInput(context).execute(trimmed);
                 return true;
