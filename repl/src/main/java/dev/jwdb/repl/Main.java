@@ -88,7 +88,8 @@ public final class Main implements Callable<Integer> {
         // Everything after FILE belongs to the guest, options included.
         cli.getSubcommands().get("run").setStopAtPositional(true);
         cli.getSubcommands().get("audit").setStopAtPositional(true);
-        cli.setStopAtPositional(true);
+        // Only the shell's own FILE ends its options; CommandLine.setStopAtPositional would reach every subcommand.
+        cli.getCommandSpec().parser().stopAtPositional(true);
         // `-x run` is a shell command for -x, not the run subcommand.
         cli.setAllowSubcommandsAsOptionParameters(true);
         // picocli's generator, as `jwdb completion`: prints a bash script that zsh also loads (via bashcompinit).
