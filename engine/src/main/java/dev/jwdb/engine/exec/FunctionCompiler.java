@@ -24,6 +24,11 @@ public final class FunctionCompiler {
 
     private final Module module;
     private final List<FuncType> functionTypes;
+    private final Instrumentation instrumentation;
+    /** Where each loop's code starts: the places an interrupt is patched in. */
+    private final IntList loopHeads = new IntList();
+    /** The index of the instruction being compiled, for the debugging ops that name it. */
+    private int current;
     private final List<Control> controls = new ArrayList<>();
     private int[] code = new int[64];
     private int size;
@@ -40,9 +45,10 @@ public final class FunctionCompiler {
     /** Whether the instruction being compiled was folded into the one before it. */
     private boolean fused;
 
-    private FunctionCompiler(Module module, List<FuncType> functionTypes) {
+    private FunctionCompiler(Module module, List<FuncType> functionTypes, Instrumentation instrumentation) {
         this.module = module;
         this.functionTypes = functionTypes;
+        this.instrumentation = instrumentation;
     }
 
     /**
@@ -50,7 +56,13 @@ public final class FunctionCompiler {
      * {@code functionTypes} gives the type of every function in that index space, for calls.
      */
     public static CompiledFunction compile(Module module, int functionIndex, List<FuncType> functionTypes) {
-        return new FunctionCompiler(module, functionTypes).compileBody(functionIndex);
+        return compile(module, functionIndex, functionTypes, Instrumentation.PLAIN);
+    }
+
+    /** Compiles with debugging ops as {@code instrumentation} says; the stack layout is the plain code's. */
+    public static CompiledFunction compile(Module module, int functionIndex, List<FuncType> functionTypes,
+                                           Instrumentation instrumentation) {
+        return new FunctionCompiler(module, functionTypes, instrumentation).compileBody(functionIndex);
     }
 
     private CompiledFunction compileBody(int functionIndex) {
@@ -88,13 +100,18 @@ public final class FunctionCompiler {
         for (int i = 0; i < instructions.size(); i++) {
             instructionPcs[i] = size;
             fused = false;
+            current = i;
+            if (instrumentation.checks() && !unreachable) {
+                // lastOp becomes CHECK, which nothing fuses with: each instruction keeps its own code
+                instr(Op.CHECK, i, 0);
+            }
             compile(instructions.get(i), resultSlots);
             if (fused) {
                 instructionPcs[i] = lastPos;
             }
         }
         return new CompiledFunction(Arrays.copyOf(code, size), paramSlots, localSlots, resultSlots, maxHeight,
-                anyNonZero ? defaults : null, instructionPcs);
+                anyNonZero ? defaults : null, instructionPcs, loopHeads.toArray());
     }
 
     private void compile(Instruction ins, int resultSlots) {
@@ -116,6 +133,9 @@ public final class FunctionCompiler {
                 int[] sig = blockSignature(((Immediate.Block) imm).type());
                 Control c = new Control(op == Opcode.LOOP, height - sig[0], sig[0], sig[1]);
                 c.loopStart = size;
+                if (op == Opcode.LOOP) {
+                    loopHeads.add(size);
+                }
                 controls.add(c);
                 barrier = size;
             }
@@ -187,7 +207,11 @@ public final class FunctionCompiler {
                 push(1);
             }
             case GLOBAL_SET -> {
-                instr(Op.GLOBAL_SET, ins.index());
+                if (instrumentation.watches()) {
+                    instr(Op.GLOBAL_SET_WATCHED, ins.index(), current);
+                } else {
+                    instr(Op.GLOBAL_SET, ins.index());
+                }
                 pop(1);
             }
             case TABLE_GET -> instr(Op.TABLE_GET, ins.index());
@@ -252,11 +276,17 @@ public final class FunctionCompiler {
         if (internal < 0) {
             throw new UnsupportedOperationException(op.mnemonic() + " is not supported by the interpreter yet");
         }
-        if (!fuseConstantOperand(op)) {
-            instr(internal);
-        }
-        if (ins.immediate() instanceof Immediate.MemArg m) {
-            emit((int) m.offset());
+        if (ins.immediate() instanceof Immediate.MemArg m && instrumentation.watches()
+                && op != Opcode.MEMORY_SIZE && op != Opcode.MEMORY_GROW) {
+            boolean load = op.results().size() == 1;
+            instr(load ? Op.LOAD_WATCHED : Op.STORE_WATCHED, internal, (int) m.offset(), current);
+        } else {
+            if (!fuseConstantOperand(op)) {
+                instr(internal);
+            }
+            if (ins.immediate() instanceof Immediate.MemArg m) {
+                emit((int) m.offset());
+            }
         }
         pop(slots(op.params()));
         push(slots(op.results()));
@@ -544,6 +574,10 @@ public final class FunctionCompiler {
 
         int size() {
             return count;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(items, count);
         }
     }
 }

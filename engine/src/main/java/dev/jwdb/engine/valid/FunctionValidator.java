@@ -42,6 +42,34 @@ final class FunctionValidator {
         this.names = names;
     }
 
+    /**
+     * The operand types just before instruction {@code position} of a valid function runs, bottom first (the
+     * debugger's typed operand stack).
+     */
+    List<ValType> operandsBefore(int index, Function function, int position) {
+        begin(index, function);
+        List<Instruction> body = function.body();
+        for (int i = 0; i < position && i < body.size(); i++) {
+            step(body.get(i));
+        }
+        return stack.operands();
+    }
+
+    private void begin(int index, Function function) {
+        FuncType type = context.function(index);
+        results = type.results();
+        locals = new ValType[type.params().size() + function.locals().size()];
+        int n = 0;
+        for (ValType t : type.params()) {
+            locals[n++] = t;
+        }
+        for (ValType t : function.locals()) {
+            locals[n++] = t;
+        }
+        stack.clear();
+        stack.pushFrame(Opcode.BLOCK, List.of(), results);
+    }
+
     /** @param index the function's index in the function index space (imports included) */
     void validate(int index, Function function) {
         FuncType type = context.function(index);
