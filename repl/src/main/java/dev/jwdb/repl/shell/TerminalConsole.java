@@ -38,7 +38,8 @@ public final class TerminalConsole implements Console {
     /** The process's terminal (a dumb one when the streams are not a terminal, e.g. piped input). */
     public static TerminalConsole system(Path history) throws IOException {
         // The JNI provider starts fastest (no `stty` process); exec is the fallback where the native part is missing.
-        Terminal terminal = TerminalBuilder.builder().system(true).name("jwdb").providers("jni,exec")
+        // dumb(true): piped input gets a dumb terminal quietly, without JLine's warning on stderr.
+        Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).name("jwdb").providers("jni,exec")
                 .nativeSignals(true).signalHandler(Terminal.SignalHandler.SIG_IGN).build();
         return new TerminalConsole(terminal, history);
     }
