@@ -11,7 +11,8 @@ package dev.jwdb.engine.exec;
  * @param localDefaults     initial values of the non-parameter locals (nulls for references), or null when all zero
  * @param instructionPcs    for each instruction of the body, the pc of the code it became; instructions that
  *                          emit nothing map to the pc of what follows them
+ * @param loopHeads         the pc where each loop's code starts, in body order (where back-edges land)
  */
 public record CompiledFunction(int[] code, int paramSlots, int localSlots, int resultSlots, int maxHeight,
-                               long[] localDefaults, int[] instructionPcs) {
+                               long[] localDefaults, int[] instructionPcs, int[] loopHeads) {
 }

@@ -22,8 +22,20 @@ public final class ExecutionState {
     int sp;
 
     FunctionInstance function;
+    /** The code the current frame runs: its function's compiled code, or a variant a debugger swapped in. */
+    int[] code;
     int pc;
     int fp;
+
+    /** Why {@link Interpreter#execute} last returned without finishing: one of the PAUSED_ constants, or 0. */
+    int paused;
+    static final int PAUSED_BEFORE = 1;
+    static final int PAUSED_AFTER_ACCESS = 2;
+    static final int PAUSED_INTERRUPT = 3;
+    /** A {@link Op#CHECK} pauses in frames up to this depth (0 = outermost); -1 when not stepping. */
+    int stepDepth = -1;
+    DebugHooks hooks = DebugHooks.NONE;
+    Access access;
 
     /** Saved callers: frame i is the caller of frame i + 1 (the current frame is number {@link #depth}). */
     FunctionInstance[] frameFunctions = new FunctionInstance[16];
@@ -51,6 +63,18 @@ public final class ExecutionState {
         return stack;
     }
 
+    /** Saves the interpreter's registers and marks the state paused with {@code reason}. */
+    void pause(int reason, long[] stack, int sp, int fp, int pc, int depth, FunctionInstance function, int[] code) {
+        this.stack = stack;
+        this.sp = sp;
+        this.fp = fp;
+        this.pc = pc;
+        this.depth = depth;
+        this.function = function;
+        this.code = code;
+        this.paused = reason;
+    }
+
     void growFrames() {
         int n = frameFunctions.length * 2;
         frameFunctions = Arrays.copyOf(frameFunctions, n);
@@ -72,6 +96,44 @@ public final class ExecutionState {
     /** The pc (in compiled code) frame {@code i} is at: for callers, the pc after their call instruction. */
     public int framePc(int i) {
         return i == depth ? pc : framePcs[i];
+    }
+
+    /** The code array frame {@code i} runs; {@link #framePc} indexes it. */
+    public int[] frameCode(int i) {
+        return i == depth ? code : frameCode[i];
+    }
+
+    /**
+     * Moves frame {@code i} from {@code from}'s code to {@code to}'s, another compilation of the same function: the
+     * stack layout at instruction boundaries is the same in both, so only the pc changes. Only while paused.
+     */
+    public void relocateFrame(int i, CompiledFunction from, CompiledFunction to) {
+        int target = to.instructionPcs()[CodeMap.resumeInstruction(from, framePc(i))];
+        if (i == depth) {
+            code = to.code();
+            pc = target;
+        } else {
+            frameCode[i] = to.code();
+            framePcs[i] = target;
+        }
+    }
+
+    /** Writes a stack cell (a local of some frame, or an operand); only while paused. */
+    public void setStackCell(int i, long value) {
+        stack[i] = value;
+    }
+
+    /**
+     * While stepping, {@link Op#CHECK}s pause in every frame at depth {@code depth} or less (0 being the outermost
+     * frame, {@link #frameCount()} - 1 the current one); -1 stops stepping.
+     */
+    public void stepDepth(int depth) {
+        stepDepth = depth;
+    }
+
+    /** The watched access that caused the last pause, or null when it was not one. */
+    public Access lastAccess() {
+        return paused == PAUSED_AFTER_ACCESS ? access : null;
     }
 
     /** Where frame {@code i}'s locals start in {@link #stackCell(int)} numbering. */

@@ -24,6 +24,9 @@ public final class FunctionCompiler {
 
     private final Module module;
     private final List<FuncType> functionTypes;
+    private final Instrumentation instrumentation;
+    /** Where each loop's code starts: the places an interrupt is patched in. */
+    private final IntList loopHeads = new IntList();
     private final List<Control> controls = new ArrayList<>();
     private int[] code = new int[64];
     private int size;
@@ -41,12 +44,13 @@ public final class FunctionCompiler {
     private boolean fused;
     /** Compiles v128 code; null when no v128 can occur in the function. */
     private SimdCompiler simd;
-    /** The index in the body of the instruction being compiled. */
+    /** The index in the body of the instruction being compiled (SIMD operand kinds and debugging ops use it). */
     private int position;
 
-    private FunctionCompiler(Module module, List<FuncType> functionTypes) {
+    private FunctionCompiler(Module module, List<FuncType> functionTypes, Instrumentation instrumentation) {
         this.module = module;
         this.functionTypes = functionTypes;
+        this.instrumentation = instrumentation;
     }
 
     /**
@@ -54,7 +58,13 @@ public final class FunctionCompiler {
      * {@code functionTypes} gives the type of every function in that index space, for calls.
      */
     public static CompiledFunction compile(Module module, int functionIndex, List<FuncType> functionTypes) {
-        return new FunctionCompiler(module, functionTypes).compileBody(functionIndex);
+        return compile(module, functionIndex, functionTypes, Instrumentation.PLAIN);
+    }
+
+    /** Compiles with debugging ops as {@code instrumentation} says; the stack layout is the plain code's. */
+    public static CompiledFunction compile(Module module, int functionIndex, List<FuncType> functionTypes,
+                                           Instrumentation instrumentation) {
+        return new FunctionCompiler(module, functionTypes, instrumentation).compileBody(functionIndex);
     }
 
     private CompiledFunction compileBody(int functionIndex) {
@@ -96,13 +106,17 @@ public final class FunctionCompiler {
             instructionPcs[i] = size;
             fused = false;
             position = i;
+            if (instrumentation.checks() && !unreachable) {
+                // lastOp becomes CHECK, which nothing fuses with: each instruction keeps its own code
+                instr(Op.CHECK, i, 0);
+            }
             compile(instructions.get(i), resultSlots);
             if (fused) {
                 instructionPcs[i] = lastPos;
             }
         }
         return new CompiledFunction(Arrays.copyOf(code, size), paramSlots, localSlots, resultSlots, maxHeight,
-                anyNonZero ? defaults : null, instructionPcs);
+                anyNonZero ? defaults : null, instructionPcs, loopHeads.toArray());
     }
 
     private void compile(Instruction ins, int resultSlots) {
@@ -131,6 +145,9 @@ public final class FunctionCompiler {
                 int[] sig = blockSignature(((Immediate.Block) imm).type());
                 Control c = new Control(op == Opcode.LOOP, height - sig[0], sig[0], sig[1]);
                 c.loopStart = size;
+                if (op == Opcode.LOOP) {
+                    loopHeads.add(size);
+                }
                 controls.add(c);
                 barrier = size;
             }
@@ -202,7 +219,11 @@ public final class FunctionCompiler {
                 push(1);
             }
             case GLOBAL_SET -> {
-                instr(Op.GLOBAL_SET, ins.index());
+                if (instrumentation.watches()) {
+                    instr(Op.GLOBAL_SET_WATCHED, ins.index(), position);
+                } else {
+                    instr(Op.GLOBAL_SET, ins.index());
+                }
                 pop(1);
             }
             case TABLE_GET -> instr(Op.TABLE_GET, ins.index());
@@ -267,11 +288,17 @@ public final class FunctionCompiler {
         if (internal < 0) {
             throw new UnsupportedOperationException(op.mnemonic() + " is not supported by the interpreter yet");
         }
-        if (!fuseConstantOperand(op)) {
-            instr(internal);
-        }
-        if (ins.immediate() instanceof Immediate.MemArg m) {
-            emit((int) m.offset());
+        if (ins.immediate() instanceof Immediate.MemArg m && instrumentation.watches()
+                && op != Opcode.MEMORY_SIZE && op != Opcode.MEMORY_GROW) {
+            boolean load = op.results().size() == 1;
+            instr(load ? Op.LOAD_WATCHED : Op.STORE_WATCHED, internal, (int) m.offset(), position);
+        } else {
+            if (!fuseConstantOperand(op)) {
+                instr(internal);
+            }
+            if (ins.immediate() instanceof Immediate.MemArg m) {
+                emit((int) m.offset());
+            }
         }
         pop(slots(op.params()));
         push(slots(op.results()));
@@ -559,6 +586,10 @@ public final class FunctionCompiler {
 
         int size() {
             return count;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(items, count);
         }
     }
 }

@@ -45,6 +45,7 @@ public final class Interpreter {
         Slots.write(args, stack, 0);
         enterLocals(stack, 0, cf);
         st.function = function;
+        st.code = cf.code();
         st.fp = 0;
         st.sp = cf.localSlots();
         st.pc = 0;
@@ -70,7 +71,7 @@ public final class Interpreter {
         return frames;
     }
 
-    private static void enterLocals(long[] stack, int fp, CompiledFunction cf) {
+    static void enterLocals(long[] stack, int fp, CompiledFunction cf) {
         long[] defaults = cf.localDefaults();
         int from = fp + cf.paramSlots();
         if (defaults == null) {
@@ -82,7 +83,7 @@ public final class Interpreter {
         }
     }
 
-    private static Value[] callHostDirectly(FunctionInstance function, Value[] args) {
+    static Value[] callHostDirectly(FunctionInstance function, Value[] args) {
         Value[] results = function.hostCode().call(args);
         checkHostResults(function, results);
         return results;
@@ -133,8 +134,9 @@ public final class Interpreter {
     }
 
     /**
-     * Runs from the state's current pc until the outermost frame returns. On a trap or exhaustion the state is left
-     * at the failing instruction, every frame still in place.
+     * Runs from the state's current pc until the outermost frame returns, or until a debugging op pauses (then
+     * {@code st.paused} says why; plain code has none). On a trap or exhaustion the state is left at the failing
+     * instruction, every frame still in place.
      */
     static void execute(ExecutionState st) {
         final Store store = st.store;
@@ -145,7 +147,8 @@ public final class Interpreter {
         int pc = st.pc;
         int depth = st.depth;
         FunctionInstance fn = st.function;
-        int[] code = fn.compiled().code();
+        int[] code = st.code;
+        st.paused = 0;
         Instance inst = fn.instance();
         FunctionInstance[] funcs = inst.functions();
         GlobalInstance[] globals = inst.globals();
@@ -255,6 +258,7 @@ public final class Interpreter {
                             st.fp = fp;
                             st.depth = depth;
                             st.function = fn;
+                            st.code = code;
                             sp = callHost(callee, stack, sp);
                             break;
                         }
@@ -1183,6 +1187,66 @@ public final class Interpreter {
                         sp = SimdInterpreter.execute(code, pc, stack, sp, fp, mem, globals);
                         pc += SimdInterpreter.length(code[pc]);
                         break;
+                    // ---- debugging ----
+                    case Op.CHECK:
+                        if (code[pc + 1] != 0 || depth <= st.stepDepth) {
+                            st.pause(ExecutionState.PAUSED_BEFORE, stack, sp, fp, opPc, depth, fn, code);
+                            return;
+                        }
+                        pc += 2;
+                        break;
+                    case Op.INTERRUPT:
+                        st.pause(ExecutionState.PAUSED_INTERRUPT, stack, sp, fp, opPc, depth, fn, code);
+                        return;
+                    case Op.LOAD_WATCHED: {
+                        int op = code[pc];
+                        int width = MemoryAccess.width(op);
+                        byte[] b = mem.bytes();
+                        int ea = address(stack[sp - 1], code[pc + 1], width, b);
+                        stack[sp - 1] = MemoryAccess.load(b, op, ea);
+                        int instruction = code[pc + 2];
+                        pc += 3;
+                        if (st.hooks.watchesMemory(ea & 0xFFFF_FFFFL, width, false)) {
+                            long v = MemoryAccess.raw(b, ea, width);
+                            st.access = new Access(instruction, -1, ea & 0xFFFF_FFFFL, width, false, v, v);
+                            st.pause(ExecutionState.PAUSED_AFTER_ACCESS, stack, sp, fp, pc, depth, fn, code);
+                            return;
+                        }
+                        break;
+                    }
+                    case Op.STORE_WATCHED: {
+                        int op = code[pc];
+                        int width = MemoryAccess.width(op);
+                        byte[] b = mem.bytes();
+                        long v = stack[sp - 1];
+                        int ea = address(stack[sp - 2], code[pc + 1], width, b);
+                        sp -= 2;
+                        boolean watched = st.hooks.watchesMemory(ea & 0xFFFF_FFFFL, width, true);
+                        long old = watched ? MemoryAccess.raw(b, ea, width) : 0;
+                        MemoryAccess.store(b, op, ea, v);
+                        int instruction = code[pc + 2];
+                        pc += 3;
+                        if (watched) {
+                            st.access = new Access(instruction, -1, ea & 0xFFFF_FFFFL, width, true, old,
+                                    MemoryAccess.raw(b, ea, width));
+                            st.pause(ExecutionState.PAUSED_AFTER_ACCESS, stack, sp, fp, pc, depth, fn, code);
+                            return;
+                        }
+                        break;
+                    }
+                    case Op.GLOBAL_SET_WATCHED: {
+                        int g = code[pc];
+                        long old = globals[g].bits();
+                        globals[g].setBits(stack[--sp]);
+                        int instruction = code[pc + 1];
+                        pc += 2;
+                        if (st.hooks.watchesGlobal(g)) {
+                            st.access = new Access(instruction, g, 0, 8, true, old, globals[g].bits());
+                            st.pause(ExecutionState.PAUSED_AFTER_ACCESS, stack, sp, fp, pc, depth, fn, code);
+                            return;
+                        }
+                        break;
+                    }
 
                     default:
                         throw new IllegalStateException("corrupt compiled code: opcode " + code[opPc] + " at " + opPc);
@@ -1195,6 +1259,7 @@ public final class Interpreter {
             st.pc = opPc;
             st.depth = depth;
             st.function = fn;
+            st.code = code;
             throw e;
         }
     }
