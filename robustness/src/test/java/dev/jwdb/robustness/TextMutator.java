@@ -53,7 +53,7 @@ final class TextMutator {
             case 0 -> random.nextInt(50);
             case 1 -> 990 + random.nextInt(20);
             case 2 -> 1_000 + random.nextInt(5_000);
-            default -> 50_000 + random.nextInt(60_000);
+            default -> random.nextInt(50) == 0 ? 100_000 : 10_000 + random.nextInt(10_000);
         };
         String[] kinds = {"(block ", "block ", "(; ", "(", "(if (then ", "loop "};
         String[] closes = {")", "end ", ";) ", ")", "))", "end "};
