@@ -36,7 +36,25 @@ class SpecDifferentialTest {
             new ChicoryWrong("bulk.wast:199:",
                     "jwdb trap \"out of bounds table access\", chicory trap \"chicory crashed: ",
                     "spec §4.4.6 table.init: trap if s + n exceeds the segment's length; bulk.wast asserts"
-                            + " \"out of bounds table access\""));
+                            + " \"out of bounds table access\""),
+            // f32.convert_i64_u of values of 2^63 and above: Chicory rounds twice (see ChicoryDisagreementsTest).
+            new ChicoryWrong("conversions.wast:1: f32.convert_i64_u[", ", chicory [f32:",
+                    "spec §4.3.2 convert_u, round to nearest; conversions.wast line 522"),
+            new ChicoryWrong("float_exprs.wast:742: f32.i64.no_fold_trunc_s_convert_u[", ", chicory [f32:",
+                    "the same f32.convert_i64_u rounding"),
+            // memory.fill with d + n past the memory: Chicory throws ArrayIndexOutOfBoundsException after
+            // writing part of the range, where the spec traps before writing anything.
+            new ChicoryWrong("memory_fill.wast:643: run[", "chicory trap \"chicory crashed: ",
+                    "spec §4.4.7 memory.fill: trap if d + n exceeds the memory size, before any write;"
+                            + " memory_fill.wast asserts \"out of bounds memory access\""),
+            new ChicoryWrong("memory_fill.wast:643: run[", "memory differs", "the same partial memory.fill"),
+            // table.init with d + n past 2^31 wraps in Chicory and succeeds.
+            new ChicoryWrong("table_init.wast:", "jwdb trap \"out of bounds table access\", chicory []",
+                    "spec §4.4.6 table.init: trap if d + n exceeds the table size; table_init.wast asserts it"),
+            // table.grow by 2^31-1 on a table with a maximum: Chicory allocates and throws
+            // NegativeArraySizeException instead of returning -1.
+            new ChicoryWrong("table_size.wast:1: grow-", "chicory trap \"chicory crashed: ",
+                    "spec §4.4.6 table.grow: fails (returns -1) when the size would exceed the maximum"));
 
     @Test
     void jwdbAndChicoryAgreeOnTheSpecModules() {
