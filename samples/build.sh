@@ -9,9 +9,9 @@ RUSTC=${RUSTC:-/usr/bin/rustc}
 
 # Each compiler runs in the sample's directory so that source paths baked into the binary (Rust's panic
 # locations) are bare file names and the output does not depend on where the checkout is.
-c() { # c DIR/OUT.wasm DIR/SOURCE.c
+c() { # c DIR/OUT.wasm DIR/SOURCE.c [EXTRA CLANG FLAGS...]
   echo "build.sh: $1" >&2
-  (cd "$(dirname "$1")" && "$CC" --target=wasm32-wasi -O2 -o "$(basename "$1")" "$(basename "$2")")
+  (cd "$(dirname "$1")" && "$CC" --target=wasm32-wasi -O2 "${@:3}" -o "$(basename "$1")" "$(basename "$2")")
 }
 rust() { # rust DIR/OUT.wasm DIR/SOURCE.rs
   echo "build.sh: $1" >&2
@@ -29,3 +29,4 @@ rust env-clock-random/hashmap.wasm env-clock-random/hashmap.rs
 c echo-server/echo-server.wasm echo-server/echo-server.c
 c http-get/http-get.wasm http-get/http-get.c
 c fs-tool/fs-tool.wasm fs-tool/fs-tool.c
+c simd/simd-kernels.wasm simd/simd-kernels.c -msimd128

@@ -83,7 +83,7 @@ class NodeWasiTest {
         return out;
     }
 
-    private static Jwdb.Result node(String... args) {
+    static Jwdb.Result node(String... args) {
         List<String> command = new ArrayList<>(List.of("node", "--no-warnings"));
         command.addAll(List.of(args));
         try {

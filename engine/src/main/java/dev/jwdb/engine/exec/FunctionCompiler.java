@@ -27,8 +27,6 @@ public final class FunctionCompiler {
     private final Instrumentation instrumentation;
     /** Where each loop's code starts: the places an interrupt is patched in. */
     private final IntList loopHeads = new IntList();
-    /** The index of the instruction being compiled, for the debugging ops that name it. */
-    private int current;
     private final List<Control> controls = new ArrayList<>();
     private int[] code = new int[64];
     private int size;
@@ -44,6 +42,10 @@ public final class FunctionCompiler {
     private int barrier;
     /** Whether the instruction being compiled was folded into the one before it. */
     private boolean fused;
+    /** Compiles v128 code; null when no v128 can occur in the function. */
+    private SimdCompiler simd;
+    /** The index in the body of the instruction being compiled (SIMD operand kinds and debugging ops use it). */
+    private int position;
 
     private FunctionCompiler(Module module, List<FuncType> functionTypes, Instrumentation instrumentation) {
         this.module = module;
@@ -88,6 +90,9 @@ public final class FunctionCompiler {
                 anyNonZero = true;
             }
         }
+        List<ValType> localTypes = new ArrayList<>(params);
+        localTypes.addAll(function.locals());
+        simd = SimdCompiler.forFunction(module, functionIndex, function, localTypes, localSlot);
         int localSlots = slot;
         int resultSlots = slots(type.results());
         height = localSlots;
@@ -100,7 +105,7 @@ public final class FunctionCompiler {
         for (int i = 0; i < instructions.size(); i++) {
             instructionPcs[i] = size;
             fused = false;
-            current = i;
+            position = i;
             if (instrumentation.checks() && !unreachable) {
                 // lastOp becomes CHECK, which nothing fuses with: each instruction keeps its own code
                 instr(Op.CHECK, i, 0);
@@ -118,6 +123,13 @@ public final class FunctionCompiler {
         Opcode op = ins.opcode();
         if (unreachable) {
             skipUnreachable(op, resultSlots);
+            return;
+        }
+        SimdCompiler.Emission vector = simd == null ? null : simd.compile(ins, position);
+        if (vector != null) {
+            instr(vector.words());
+            pop(vector.pops());
+            push(vector.pushes());
             return;
         }
         Immediate imm = ins.immediate();
@@ -208,7 +220,7 @@ public final class FunctionCompiler {
             }
             case GLOBAL_SET -> {
                 if (instrumentation.watches()) {
-                    instr(Op.GLOBAL_SET_WATCHED, ins.index(), current);
+                    instr(Op.GLOBAL_SET_WATCHED, ins.index(), position);
                 } else {
                     instr(Op.GLOBAL_SET, ins.index());
                 }
@@ -279,7 +291,7 @@ public final class FunctionCompiler {
         if (ins.immediate() instanceof Immediate.MemArg m && instrumentation.watches()
                 && op != Opcode.MEMORY_SIZE && op != Opcode.MEMORY_GROW) {
             boolean load = op.results().size() == 1;
-            instr(load ? Op.LOAD_WATCHED : Op.STORE_WATCHED, internal, (int) m.offset(), current);
+            instr(load ? Op.LOAD_WATCHED : Op.STORE_WATCHED, internal, (int) m.offset(), position);
         } else {
             if (!fuseConstantOperand(op)) {
                 instr(internal);
@@ -521,7 +533,7 @@ public final class FunctionCompiler {
             try {
                 table[op.ordinal()] = Op.class.getField(op.name()).getInt(null);
             } catch (NoSuchFieldException e) {
-                // SIMD for now: compilePlain reports it if a body uses one
+                // SIMD: SimdCompiler compiles those before they get here
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }

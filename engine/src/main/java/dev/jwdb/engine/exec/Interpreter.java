@@ -2,7 +2,6 @@ package dev.jwdb.engine.exec;
 
 import dev.jwdb.engine.ExhaustionException;
 import dev.jwdb.engine.TrapException;
-import dev.jwdb.engine.model.FuncType;
 import dev.jwdb.engine.model.ValType;
 import dev.jwdb.engine.runtime.FunctionInstance;
 import dev.jwdb.engine.runtime.GlobalInstance;
@@ -43,9 +42,7 @@ public final class Interpreter {
         if (cf.maxHeight() > stack.length) {
             stack = st.growStack(cf.maxHeight());
         }
-        for (int i = 0; i < args.length; i++) {
-            stack[i] = args[i].bits();
-        }
+        Slots.write(args, stack, 0);
         enterLocals(stack, 0, cf);
         st.function = function;
         st.code = cf.code();
@@ -62,12 +59,7 @@ public final class Interpreter {
         } catch (OutOfMemoryError e) {
             throw new ExhaustionException("out of memory");
         }
-        List<ValType> types = function.type().results();
-        Value[] results = new Value[types.size()];
-        for (int i = 0; i < results.length; i++) {
-            results[i] = Value.ofSlot(types.get(i), st.stack[i]);
-        }
-        return results;
+        return Slots.read(function.type().results(), st.stack, 0);
     }
 
     /** The functions of the live frames, innermost first, as execute left them on a trap. */
@@ -111,18 +103,10 @@ public final class Interpreter {
 
     /** Calls a host function with the arguments on top of the stack, leaving its results in their place. */
     private static int callHost(FunctionInstance callee, long[] stack, int sp) {
-        FuncType type = callee.type();
-        List<ValType> params = type.params();
-        int base = sp - params.size();
-        Value[] args = new Value[params.size()];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = Value.ofSlot(params.get(i), stack[base + i]);
-        }
-        Value[] results = callHostDirectly(callee, args);
-        for (int i = 0; i < results.length; i++) {
-            stack[base + i] = results[i].bits();
-        }
-        return base + results.length;
+        List<ValType> params = callee.type().params();
+        int base = sp - Slots.count(params);
+        Value[] results = callHostDirectly(callee, Slots.read(params, stack, base));
+        return Slots.write(results, stack, base);
     }
 
     private static int address(long base, int offset, int width, byte[] bytes) {
@@ -1199,6 +1183,10 @@ public final class Interpreter {
                         pc = Integer.compareUnsigned((int) stack[sp], (int) stack[sp + 1]) >= 0 ? code[pc] : pc + 1;
                         break;
 
+                    case Op.SIMD:
+                        sp = SimdInterpreter.execute(code, pc, stack, sp, fp, mem, globals);
+                        pc += SimdInterpreter.length(code[pc]);
+                        break;
                     // ---- debugging ----
                     case Op.CHECK:
                         if (code[pc + 1] != 0 || depth <= st.stepDepth) {

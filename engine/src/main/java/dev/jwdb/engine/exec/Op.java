@@ -227,17 +227,23 @@ public final class Op {
     public static final int BR_IF_I32_GE_S = 200;
     public static final int BR_IF_I32_GE_U = 201;
 
+    /**
+     * Every v128 instruction, and local/global/drop/select when they move a v128 (two slots): SIMD sub immediates...,
+     * executed by {@link SimdInterpreter}, which also describes the layout.
+     */
+    public static final int SIMD = 202;
+
     // Debugging forms, only in code compiled with an Instrumentation (or patched in by Execution.interrupt):
     // CHECK instruction armed       before every instruction; pauses when armed != 0 or when stepping reaches it
     // LOAD_WATCHED op offset instruction, STORE_WATCHED op offset instruction
     //                               the load or store op, then a pause if the hooks watch the bytes accessed
     // GLOBAL_SET_WATCHED global instruction   global.set, then a pause if the hooks watch the global
     // INTERRUPT                     written over the first word of an op by Execution.interrupt; pauses before it
-    public static final int CHECK = 202;
-    public static final int LOAD_WATCHED = 203;
-    public static final int STORE_WATCHED = 204;
-    public static final int GLOBAL_SET_WATCHED = 205;
-    public static final int INTERRUPT = 206;
+    public static final int CHECK = 203;
+    public static final int LOAD_WATCHED = 204;
+    public static final int STORE_WATCHED = 205;
+    public static final int GLOBAL_SET_WATCHED = 206;
+    public static final int INTERRUPT = 207;
 
     private Op() {
     }

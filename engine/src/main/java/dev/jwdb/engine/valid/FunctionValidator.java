@@ -12,6 +12,7 @@ import dev.jwdb.engine.model.Opcode;
 import dev.jwdb.engine.model.TableType;
 import dev.jwdb.engine.model.ValType;
 
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +35,21 @@ final class FunctionValidator {
     private final ModuleContext context;
     private final Names names;
     private final TypeStack stack = new TypeStack();
-    private ValType[] locals;
+    private List<ValType> params;
+    /** Looked up, not copied: a body may declare 50000 locals in a few bytes (see LocalRuns). */
+    private List<ValType> locals;
     private List<ValType> results;
+    /** Where drops and selects of v128 operands are noted, when someone asked ({@link VectorOperands}). */
+    private BitSet vectorOperands;
+    private int position;
 
     FunctionValidator(ModuleContext context, Names names) {
         this.context = context;
         this.names = names;
+    }
+
+    void recordVectorOperands(BitSet positions) {
+        vectorOperands = positions;
     }
 
     /**
@@ -49,8 +59,8 @@ final class FunctionValidator {
     List<ValType> operandsBefore(int index, Function function, int position) {
         begin(index, function);
         List<Instruction> body = function.body();
-        for (int i = 0; i < position && i < body.size(); i++) {
-            step(body.get(i));
+        for (this.position = 0; this.position < position && this.position < body.size(); this.position++) {
+            step(body.get(this.position));
         }
         return stack.operands();
     }
@@ -58,34 +68,17 @@ final class FunctionValidator {
     private void begin(int index, Function function) {
         FuncType type = context.function(index);
         results = type.results();
-        locals = new ValType[type.params().size() + function.locals().size()];
-        int n = 0;
-        for (ValType t : type.params()) {
-            locals[n++] = t;
-        }
-        for (ValType t : function.locals()) {
-            locals[n++] = t;
-        }
+        params = type.params();
+        locals = function.locals();
         stack.clear();
         stack.pushFrame(Opcode.BLOCK, List.of(), results);
     }
 
     /** @param index the function's index in the function index space (imports included) */
     void validate(int index, Function function) {
-        FuncType type = context.function(index);
-        results = type.results();
-        locals = new ValType[type.params().size() + function.locals().size()];
-        int n = 0;
-        for (ValType t : type.params()) {
-            locals[n++] = t;
-        }
-        for (ValType t : function.locals()) {
-            locals[n++] = t;
-        }
-        stack.clear();
-        stack.pushFrame(Opcode.BLOCK, List.of(), results);
+        begin(index, function);
         List<Instruction> body = function.body();
-        int position = 0;
+        position = 0;
         try {
             for (int size = body.size(); position < size; position++) {
                 if (stack.frameCount() == 0) {
@@ -157,7 +150,7 @@ final class FunctionValidator {
             }
             case CALL -> call(context.function(ins.index()));
             case CALL_INDIRECT -> callIndirect((Immediate.TwoIndex) ins.immediate());
-            case DROP -> stack.pop();
+            case DROP -> noteVectorOperand(stack.pop());
             case SELECT -> untypedSelect();
             case SELECT_T -> typedSelect(((Immediate.Types) ins.immediate()).types());
             case LOCAL_GET -> stack.push(local(ins.index()));
@@ -225,6 +218,10 @@ final class FunctionValidator {
 
     /** Index and alignment checks for instructions whose operand typing the opcode table fixes. */
     private void checkIndices(Opcode op, Immediate immediate) {
+        if (op.prefix() == 0xFD) {
+            VectorImmediates.check(op, immediate, context);
+            return;
+        }
         switch (op.immediate()) {
             case MEMARG -> {
                 Immediate.MemArg memArg = (Immediate.MemArg) immediate;
@@ -333,7 +330,15 @@ final class FunctionValidator {
         if (first != null && second != null && first != second) {
             throw new InvalidException("type mismatch: select operands " + second + " and " + first + " differ");
         }
-        stack.push(first != null ? first : second);
+        ValType type = first != null ? first : second;
+        noteVectorOperand(type);
+        stack.push(type);
+    }
+
+    private void noteVectorOperand(ValType type) {
+        if (vectorOperands != null && type == ValType.V128) {
+            vectorOperands.set(position);
+        }
     }
 
     private static boolean isReference(ValType type) {
@@ -353,9 +358,9 @@ final class FunctionValidator {
     }
 
     private ValType local(int index) {
-        if (Integer.compareUnsigned(index, locals.length) >= 0) {
+        if (Integer.compareUnsigned(index, params.size() + locals.size()) >= 0) {
             throw new InvalidException("unknown local " + Integer.toUnsignedString(index));
         }
-        return locals[index];
+        return index < params.size() ? params.get(index) : locals.get(index - params.size());
     }
 }
