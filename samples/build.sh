@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rebuilds every committed .wasm of the samples from its source. Needs clang with wasi-libc (wasm32-wasi) and a
 # rustc with the wasm32-wasi target (Debian's /usr/bin/rustc has it; set RUSTC to use another).
-# Names are kept (no -g, no strip of the name section) so that jwdb's backtraces show function names.
+# Names are kept (no strip of the name section) so that jwdb's backtraces show function names; only debug-info
+# keeps its DWARF (-g). The .wat samples (wat/, traps/, bad-pointers/) need no build: jwdb loads text directly.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 CC=${CC:-clang}
@@ -11,7 +12,9 @@ RUSTC=${RUSTC:-/usr/bin/rustc}
 # locations) are bare file names and the output does not depend on where the checkout is.
 c() { # c DIR/OUT.wasm DIR/SOURCE.c [EXTRA CLANG FLAGS...]
   echo "build.sh: $1" >&2
-  (cd "$(dirname "$1")" && "$CC" --target=wasm32-wasi -O2 "${@:3}" -o "$(basename "$1")" "$(basename "$2")")
+  # -fdebug-prefix-map: DWARF records the directory of the build; keep it "." rather than this checkout's path.
+  (cd "$(dirname "$1")" && "$CC" --target=wasm32-wasi -O2 -fdebug-prefix-map="$PWD"=. "${@:3}" \
+    -o "$(basename "$1")" "$(basename "$2")")
 }
 rust() { # rust DIR/OUT.wasm DIR/SOURCE.rs
   echo "build.sh: $1" >&2
@@ -26,7 +29,11 @@ c wasi-conformance/process-c.wasm wasi-conformance/process.c
 rust wasi-conformance/process-rust.wasm wasi-conformance/process.rs
 rust env-clock-random/now.wasm env-clock-random/now.rs
 rust env-clock-random/hashmap.wasm env-clock-random/hashmap.rs
+rust env-clock-random/greet.wasm env-clock-random/greet.rs
 c echo-server/echo-server.wasm echo-server/echo-server.c
 c http-get/http-get.wasm http-get/http-get.c
 c fs-tool/fs-tool.wasm fs-tool/fs-tool.c
+c files/files.wasm files/files.c
 c simd/simd-kernels.wasm simd/simd-kernels.c -msimd128
+# -O0 after -O2 wins: every C variable keeps a place in memory and every line its own instructions.
+c debug-info/stats.wasm debug-info/stats.c -O0 -g

@@ -1,4 +1,5 @@
 ;; factorial.wat: the same function three ways, and one that overflows.
+;; Try: jwdb samples/wat/factorial.wat, then `break $fact_iter`, `invoke fact_iter 5`, `next`, `info locals`.
 (module
   ;; Recursive, in i64: fact(20) is the largest that fits.
   (func $fact (export "fact") (param $n i64) (result i64)

@@ -1,4 +1,5 @@
 ;; table.wat: call_indirect through a table of functions, and what happens when it goes wrong.
+;; Try: jwdb samples/wat/table.wat, then `invoke apply 2 6 7`, `info tables`, `invoke apply 3 6 7`, `bt`.
 (module
   (type $binop (func (param i32 i32) (result i32)))
   (type $unop (func (param i32) (result i32)))

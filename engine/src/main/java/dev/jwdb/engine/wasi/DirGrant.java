@@ -29,9 +29,22 @@ public record DirGrant(Path host, GuestPath guest, boolean readOnly) {
         return new DirGrant(hostPath, GuestPath.parse(guestText), readOnly);
     }
 
-    /** {@code HOST::GUEST}, the argument of {@code grant dir} and {@code --dir}. */
+    /**
+     * {@code HOST::GUEST}, the argument of {@code grant dir} and {@code --dir}. A host directory under the working
+     * directory is spelled relative to it ({@code ./out}), as the user typed it: the suggestion works from there
+     * just the same, and does not print where the user's files happen to live.
+     */
     public String spec() {
-        return host + "::" + guest;
+        return displayHost() + "::" + guest;
+    }
+
+    /** The host directory, as {@code ./RELATIVE} when it lies under the working directory, else absolute. */
+    public String displayHost() {
+        Path cwd = realOrAbsolute(Path.of(""));
+        if (host.startsWith(cwd) && !host.equals(cwd)) {
+            return "./" + cwd.relativize(host);
+        }
+        return host.toString();
     }
 
     public String shellCommand() {

@@ -1,0 +1,19 @@
+package dev.jwdb.samples;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The project README's tour pastes these transcripts whole: when a session's transcript changes, so must the tour. */
+class ReadmeTourTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"logger-c-capability", "wat-fib", "wat-strings"})
+    void theTourShowsTheReplayedTranscript(String session) throws Exception {
+        String readme = Files.readString(Jwdb.SAMPLES.resolveSibling("README.md"));
+        String transcript = Files.readString(Path.of(Jwdb.sample("sessions/" + session + ".expected")));
+        assertTrue(readme.contains("\n" + transcript + "```\n"), "README.md does not show " + session + ".expected");
+    }
+}
