@@ -5,6 +5,7 @@ import dev.jwdb.engine.exec.Access;
 import dev.jwdb.engine.exec.Execution;
 import dev.jwdb.engine.exec.ExecutionState;
 import dev.jwdb.engine.exec.Op;
+import dev.jwdb.engine.exec.Slots;
 import dev.jwdb.engine.model.ExternKind;
 import dev.jwdb.engine.model.FuncType;
 import dev.jwdb.engine.model.ValType;
@@ -344,12 +345,33 @@ public final class DebugSession {
         }
     }
 
+    /**
+     * The results of a returned run with every v128 whole. The engine's {@code Outcome.Returned} reads one stack
+     * cell per result, which keeps only the low half of a v128 (and shifts any result after it); the results are
+     * still in the bottom cells, two for a v128, so they are read again from there.
+     */
+    private static List<Value> wholeResults(List<Value> returned, ExecutionState st) {
+        List<ValType> types = new ArrayList<>();
+        for (Value v : returned) {
+            types.add(v.type());
+        }
+        if (!types.contains(ValType.V128)) {
+            return returned;
+        }
+        long[] cells = new long[Slots.count(types)];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = st.stackCell(i);
+        }
+        return List.of(Slots.read(types, cells, 0));
+    }
+
     /** The stop event for an outcome, or null when the run should just continue. */
     private StopEvent decide(Execution.Outcome outcome) {
         if (outcome instanceof Execution.Outcome.Returned r) {
+            List<Value> results = wholeResults(r.results(), execution.state());
             execution = null;
             state = SessionState.LOADED;
-            return new StopEvent.Finished(r.results());
+            return new StopEvent.Finished(results);
         }
         if (outcome instanceof Execution.Outcome.Trapped t) {
             return trapped(t.error().getMessage());
