@@ -290,6 +290,7 @@ public final class DebugSession {
 
     private StopEvent start(FunctionInstance f, Value[] values) {
         execution = new Execution(store, f, values, points, () -> variants.all());
+        wholeArguments(execution.state(), values);
         step = null;
         return drive();
     }
@@ -341,6 +342,27 @@ public final class DebugSession {
                 lastStop = event;
                 applyStopPoints();
                 return event;
+            }
+        }
+    }
+
+    /**
+     * Puts the arguments in their cells again with every v128 whole: the engine's {@code Execution} writes one
+     * cell per argument, which drops the high half of a v128 and shifts the arguments after it.
+     */
+    private static void wholeArguments(ExecutionState st, Value[] args) {
+        boolean anyV128 = false;
+        for (Value v : args) {
+            anyV128 |= v.type() == ValType.V128;
+        }
+        if (!anyV128) {
+            return;
+        }
+        int cell = 0;
+        for (Value v : args) {
+            st.setStackCell(cell++, v.bits());
+            if (v.type() == ValType.V128) {
+                st.setStackCell(cell++, v.high());
             }
         }
     }

@@ -57,6 +57,7 @@ final class Expression {
             case F32 -> v.asF32() != 0;
             case F64 -> v.asF64() != 0;
             case I32 -> v.asI32() != 0;
+            case V128 -> v.bits() != 0 || v.high() != 0;
             default -> v.bits() != 0;
         };
     }
@@ -87,7 +88,16 @@ final class Expression {
         return a.type() == ValType.I64 || b.type() == ValType.I64 ? Value.i64(v) : Value.i32((int) v);
     }
 
+    /** A v128 has no single number to compute with: say so rather than use its low half. */
+    private static void scalars(Value a, Value b) throws DebugException {
+        if (a.type() == ValType.V128 || b.type() == ValType.V128) {
+            throw new DebugException("a v128 cannot be computed with in an expression; print it alone to see its"
+                    + " lanes");
+        }
+    }
+
     private static Value arithmetic(char op, Value a, Value b) throws DebugException {
+        scalars(a, b);
         if (isFloat(a) || isFloat(b)) {
             double x = asDouble(a);
             double y = asDouble(b);
@@ -113,7 +123,8 @@ final class Expression {
         }, a, b);
     }
 
-    private static Value compare(String op, Value a, Value b) {
+    private static Value compare(String op, Value a, Value b) throws DebugException {
+        scalars(a, b);
         int c = isFloat(a) || isFloat(b) ? Double.compare(asDouble(a), asDouble(b))
                 : Long.compare(asLong(a), asLong(b));
         boolean r = switch (op) {

@@ -56,4 +56,18 @@ class V128InspectionTest {
         s.selectFrame(1);
         assertEquals(List.of(), s.operandStack());
     }
+
+    @Test
+    void v128ArgumentsAreTypedAsAShapeAndLanesAndArriveWhole() throws DebugException {
+        DebugSession s = Sessions.load(Sessions.RESOURCES.resolve("lanes.wat"));
+        s.breakAt("lanes.wat:17", null);
+        expect(StopEvent.BreakpointHit.class, s.invoke("mix", args("i32x4 1 2 3 -1", "6")));
+        assertEquals("[a v128:i32x4 [1 2 3 -1], n i32:6]", s.locals().subList(0, 2).stream()
+                .map(l -> l.name() + " " + l.value()).toList().toString());
+        s.setLocal("$a", "i8x16 1 0 0 0 2 0 0 0 3 0 0 0 4 0 0 0");
+        assertEquals(Value.v128(0x0000_0002_0000_0001L, 0x0000_0004_0000_0003L), s.evaluate("$a"));
+        DebugException bad = org.junit.jupiter.api.Assertions.assertThrows(DebugException.class,
+                () -> s.setLocal("$a", "i16x8 1 2 3 4 5 6 7 70000"));
+        assertEquals("lane 7 of \"i16x8 1 2 3 4 5 6 7 70000\": 70000 does not fit in 16 bits", bad.getMessage());
+    }
 }
