@@ -77,6 +77,9 @@ public final class DebugSession {
     private Step step;
     private int selected;
 
+    /** The largest file {@link #load(Path)} reads: 1 GiB, far above any real module, well below Java's array limit. */
+    static final long MAX_MODULE_BYTES = 1L << 30;
+
     public DebugSession(GuestStdio stdio) {
         this.stdio = stdio;
     }
@@ -92,6 +95,14 @@ public final class DebugSession {
     public void load(Path file) throws DebugException {
         byte[] content;
         try {
+            // a device or a pipe (/dev/zero, /dev/stdin) would be read until memory runs out or forever
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new DebugException("cannot read " + file + ": not a regular file");
+            }
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_MODULE_BYTES) {
+                throw new DebugException("cannot read " + file + ": " + Files.size(file) + " bytes is more than a"
+                        + " module may have (" + MAX_MODULE_BYTES + ")");
+            }
             content = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new DebugException("cannot read " + file + ": " + e.getMessage());
@@ -606,9 +617,15 @@ public final class DebugSession {
     }
 
     private static boolean sameFile(String asked, String loaded) {
-        Path a = Path.of(asked).normalize();
-        Path l = Path.of(loaded).normalize();
-        return l.endsWith(a) || a.endsWith(l) || l.getFileName().equals(a.getFileName());
+        Path a;
+        Path l;
+        try {
+            a = Path.of(asked).normalize();
+            l = Path.of(loaded).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return false; // a name no file can have (a NUL in it) names none of the module's files
+        }
+        return l.endsWith(a) || a.endsWith(l) || java.util.Objects.equals(l.getFileName(), a.getFileName());
     }
 
     /** Watches {@code length} bytes of linear memory at {@code address}. */

@@ -152,17 +152,46 @@ final class Expression {
         };
     }
 
-    /** Recursive descent, one method per precedence level. */
+    /**
+     * Recursive descent, one method per precedence level. Nesting and length are bounded, so that typed input can
+     * neither overflow the parser's stack nor build a tree too deep to evaluate.
+     */
     private static final class Parser {
+        /** Parentheses, brackets and unary operators inside each other. */
+        private static final int MAX_NESTING = 100;
+        /** Binary and unary operators in all (evaluation recurses once per operator of a chain). */
+        private static final int MAX_OPERATORS = 1000;
+
         private final String s;
         int pos;
+        private int nesting;
+        private int operators;
 
         Parser(String s) {
             this.s = s;
         }
 
         DebugException error(String what) {
-            return new DebugException("bad expression \"" + s + "\": " + what);
+            String shown = s.length() > 80 ? s.substring(0, 60) + "... (" + s.length() + " characters)" : s;
+            return new DebugException("bad expression \"" + shown + "\": " + what);
+        }
+
+        /** Counts one more operator. */
+        void operator() throws DebugException {
+            if (++operators > MAX_OPERATORS) {
+                throw error("more than " + MAX_OPERATORS + " operators");
+            }
+        }
+
+        /** Goes one level deeper; {@link #leave} comes back. */
+        void enter() throws DebugException {
+            if (++nesting > MAX_NESTING) {
+                throw error("nested more than " + MAX_NESTING + " deep");
+            }
+        }
+
+        void leave() {
+            nesting--;
         }
 
         void skipSpace() {
@@ -183,6 +212,7 @@ final class Expression {
         Node or() throws DebugException {
             Node left = and();
             while (eat("||")) {
+                operator();
                 Node l = left;
                 Node r = and();
                 left = scope -> Value.i32(truthy(l.eval(scope)) || truthy(r.eval(scope)) ? 1 : 0);
@@ -193,6 +223,7 @@ final class Expression {
         Node and() throws DebugException {
             Node left = comparison();
             while (eat("&&")) {
+                operator();
                 Node l = left;
                 Node r = comparison();
                 left = scope -> Value.i32(truthy(l.eval(scope)) && truthy(r.eval(scope)) ? 1 : 0);
@@ -204,6 +235,7 @@ final class Expression {
             Node left = sum();
             for (String op : new String[] {"==", "!=", "<=", ">=", "<", ">"}) {
                 if (eat(op)) {
+                    operator();
                     Node l = left;
                     Node r = sum();
                     return scope -> compare(op, l.eval(scope), r.eval(scope));
@@ -218,6 +250,7 @@ final class Expression {
                 skipSpace();
                 if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
                     char op = s.charAt(pos++);
+                    operator();
                     Node l = left;
                     Node r = product();
                     left = scope -> arithmetic(op, l.eval(scope), r.eval(scope));
@@ -233,6 +266,7 @@ final class Expression {
                 skipSpace();
                 if (pos < s.length() && "*/%".indexOf(s.charAt(pos)) >= 0) {
                     char op = s.charAt(pos++);
+                    operator();
                     Node l = left;
                     Node r = unary();
                     left = scope -> arithmetic(op, l.eval(scope), r.eval(scope));
@@ -244,11 +278,17 @@ final class Expression {
 
         Node unary() throws DebugException {
             if (eat("-")) {
+                operator();
+                enter();
                 Node operand = unary();
+                leave();
                 return scope -> arithmetic('-', Value.i32(0), operand.eval(scope));
             }
-            if (eat("!") ) {
+            if (eat("!")) {
+                operator();
+                enter();
                 Node operand = unary();
+                leave();
                 return scope -> Value.i32(truthy(operand.eval(scope)) ? 0 : 1);
             }
             return primary();
@@ -261,7 +301,9 @@ final class Expression {
             }
             char c = s.charAt(pos);
             if (eat("(")) {
+                enter();
                 Node inner = or();
+                leave();
                 if (!eat(")")) {
                     throw error("missing )");
                 }
@@ -302,7 +344,9 @@ final class Expression {
             }
             MemoryFormat format = MemoryFormat.named(word);
             if (format != null && eat("[")) {
+                enter();
                 Node address = or();
+                leave();
                 if (!eat("]")) {
                     throw error("missing ]");
                 }

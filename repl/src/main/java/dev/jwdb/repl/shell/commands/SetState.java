@@ -39,6 +39,9 @@ final class SetState extends BasicCommand {
         }
         List<String> words = new ArrayList<>(args.words());
         words.remove("=");
+        if (words.isEmpty()) {
+            throw new ShellError("usage: " + USAGE);
+        }
         String what = words.get(0);
         switch (what) {
             case "local": {
