@@ -44,6 +44,16 @@ class BadRequestTest {
     }
 
     @Test
+    void aLongTokenInATextErrorIsCutToKeepTheLineReadable() {
+        String message = error(() -> new DebugSession().load("long.wat",
+                ("(module (func " + "x".repeat(5000) + "))").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(message.length() < 150, message);
+        assertTrue(message.contains("xxxx... (5000 characters)"), message);
+        assertEquals("a \"b\" c \"" + "d".repeat(40) + "... (41 characters)\" e \"" + "f".repeat(40) + "...",
+                ModuleImage.shortTokens("a \"b\" c \"" + "d".repeat(41) + "\" e \"" + "f".repeat(50)));
+    }
+
+    @Test
     void unknownFunction() throws DebugException {
         DebugSession s = Sessions.fib();
         assertEquals("no function named \"fob\"", error(() -> s.breakAt("fob", null)));

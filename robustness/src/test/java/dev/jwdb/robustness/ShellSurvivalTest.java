@@ -22,6 +22,8 @@ class ShellSurvivalTest {
             + " (result i32) (i32.add (local.get $a) (local.get $b))))";
     /** Long enough for the slowest corpus input on a loaded machine; a hang fails the test instead of the build. */
     static final long BOUND_MILLIS = 20_000;
+    /** An error a person can read: the spec's words, a position, a file name; not an echo of the input. */
+    static final int MAX_LINE = 400;
 
     @Test
     void everyCorpusInputGetsOneLineAndTheSessionStaysUsable(@TempDir Path dir) throws IOException {
@@ -29,6 +31,7 @@ class ShellSurvivalTest {
         List<String> problems = new ArrayList<>();
         int loaded = 0;
         int refused = 0;
+        int longest = 0;
         try (ShellDriver shell = new ShellDriver(BOUND_MILLIS)) {
             assertTrue(shell.send(ADD).startsWith("loaded input-1.wat"));
             for (FuzzCorpus.Input input : inputs) {
@@ -41,6 +44,10 @@ class ShellSurvivalTest {
                     why = "not one line";
                 }
                 boolean ok = answer.startsWith("loaded ");
+                longest = Math.max(longest, answer.length());
+                if (why == null && answer.length() > MAX_LINE) {
+                    why = "a line of " + answer.length() + " characters";
+                }
                 if (why == null && !ok && !answer.startsWith("error: ")) {
                     why = "neither loaded nor an error";
                 }
@@ -68,6 +75,8 @@ class ShellSurvivalTest {
             }
             assertEquals("i32:42\n", shell.send("invoke add 2 40"));
         }
+        System.out.println("ShellSurvivalTest: " + inputs.size() + " inputs loaded in one session, " + loaded
+                + " loaded, " + refused + " refused; the longest answer " + longest + " characters");
         assertTrue(problems.isEmpty(), problems.size() + " problem(s) in " + inputs.size() + " inputs:\n"
                 + String.join("\n", problems));
         assertEquals(inputs.size(), loaded + refused);
