@@ -4,6 +4,7 @@ import dev.jwdb.engine.WasmException;
 import dev.jwdb.engine.exec.Access;
 import dev.jwdb.engine.exec.Execution;
 import dev.jwdb.engine.exec.ExecutionState;
+import dev.jwdb.engine.exec.Slots;
 import dev.jwdb.engine.model.FuncType;
 import dev.jwdb.engine.model.ValType;
 import dev.jwdb.engine.runtime.ExternVal;
@@ -74,6 +75,9 @@ public final class DebugSession {
     private Step step;
     private int selected;
 
+    /** The largest file {@link #load(Path)} reads: 1 GiB, far above any real module, well below Java's array limit. */
+    static final long MAX_MODULE_BYTES = 1L << 30;
+
     public DebugSession(GuestStdio stdio) {
         this.stdio = stdio;
     }
@@ -89,6 +93,14 @@ public final class DebugSession {
     public void load(Path file) throws DebugException {
         byte[] content;
         try {
+            // a device or a pipe (/dev/zero, /dev/stdin) would be read until memory runs out or forever
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new DebugException("cannot read " + file + ": not a regular file");
+            }
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_MODULE_BYTES) {
+                throw new DebugException("cannot read " + file + ": " + Files.size(file) + " bytes is more than a"
+                        + " module may have (" + MAX_MODULE_BYTES + ")");
+            }
             content = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new DebugException("cannot read " + file + ": " + e.getMessage());
@@ -287,6 +299,7 @@ public final class DebugSession {
 
     private StopEvent start(FunctionInstance f, Value[] values) {
         execution = new Execution(store, f, values, points, () -> variants.all());
+        wholeArguments(execution.state(), values);
         step = null;
         return drive();
     }
@@ -342,12 +355,54 @@ public final class DebugSession {
         }
     }
 
+    /**
+     * Puts the arguments in their cells again with every v128 whole: the engine's {@code Execution} writes one
+     * cell per argument, which drops the high half of a v128 and shifts the arguments after it.
+     */
+    private static void wholeArguments(ExecutionState st, Value[] args) {
+        boolean anyV128 = false;
+        for (Value v : args) {
+            anyV128 |= v.type() == ValType.V128;
+        }
+        if (!anyV128) {
+            return;
+        }
+        int cell = 0;
+        for (Value v : args) {
+            st.setStackCell(cell++, v.bits());
+            if (v.type() == ValType.V128) {
+                st.setStackCell(cell++, v.high());
+            }
+        }
+    }
+
+    /**
+     * The results of a returned run with every v128 whole. The engine's {@code Outcome.Returned} reads one stack
+     * cell per result, which keeps only the low half of a v128 (and shifts any result after it); the results are
+     * still in the bottom cells, two for a v128, so they are read again from there.
+     */
+    private static List<Value> wholeResults(List<Value> returned, ExecutionState st) {
+        List<ValType> types = new ArrayList<>();
+        for (Value v : returned) {
+            types.add(v.type());
+        }
+        if (!types.contains(ValType.V128)) {
+            return returned;
+        }
+        long[] cells = new long[Slots.count(types)];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = st.stackCell(i);
+        }
+        return List.of(Slots.read(types, cells, 0));
+    }
+
     /** The stop event for an outcome, or null when the run should just continue. */
     private StopEvent decide(Execution.Outcome outcome) {
         if (outcome instanceof Execution.Outcome.Returned r) {
+            List<Value> results = wholeResults(r.results(), execution.state());
             execution = null;
             state = SessionState.LOADED;
-            return new StopEvent.Finished(r.results());
+            return new StopEvent.Finished(results);
         }
         if (outcome instanceof Execution.Outcome.Trapped t) {
             return trapped(t.error().getMessage());
@@ -560,9 +615,15 @@ public final class DebugSession {
     }
 
     private static boolean sameFile(String asked, String loaded) {
-        Path a = Path.of(asked).normalize();
-        Path l = Path.of(loaded).normalize();
-        return l.endsWith(a) || a.endsWith(l) || l.getFileName().equals(a.getFileName());
+        Path a;
+        Path l;
+        try {
+            a = Path.of(asked).normalize();
+            l = Path.of(loaded).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return false; // a name no file can have (a NUL in it) names none of the module's files
+        }
+        return l.endsWith(a) || a.endsWith(l) || java.util.Objects.equals(l.getFileName(), a.getFileName());
     }
 
     /** Watches {@code length} bytes of linear memory at {@code address}. */

@@ -57,6 +57,7 @@ final class Expression {
             case F32 -> v.asF32() != 0;
             case F64 -> v.asF64() != 0;
             case I32 -> v.asI32() != 0;
+            case V128 -> v.bits() != 0 || v.high() != 0;
             default -> v.bits() != 0;
         };
     }
@@ -87,7 +88,16 @@ final class Expression {
         return a.type() == ValType.I64 || b.type() == ValType.I64 ? Value.i64(v) : Value.i32((int) v);
     }
 
+    /** A v128 has no single number to compute with: say so rather than use its low half. */
+    private static void scalars(Value a, Value b) throws DebugException {
+        if (a.type() == ValType.V128 || b.type() == ValType.V128) {
+            throw new DebugException("a v128 cannot be computed with in an expression; print it alone to see its"
+                    + " lanes");
+        }
+    }
+
     private static Value arithmetic(char op, Value a, Value b) throws DebugException {
+        scalars(a, b);
         if (isFloat(a) || isFloat(b)) {
             double x = asDouble(a);
             double y = asDouble(b);
@@ -113,7 +123,8 @@ final class Expression {
         }, a, b);
     }
 
-    private static Value compare(String op, Value a, Value b) {
+    private static Value compare(String op, Value a, Value b) throws DebugException {
+        scalars(a, b);
         int c = isFloat(a) || isFloat(b) ? Double.compare(asDouble(a), asDouble(b))
                 : Long.compare(asLong(a), asLong(b));
         boolean r = switch (op) {
@@ -141,17 +152,46 @@ final class Expression {
         };
     }
 
-    /** Recursive descent, one method per precedence level. */
+    /**
+     * Recursive descent, one method per precedence level. Nesting and length are bounded, so that typed input can
+     * neither overflow the parser's stack nor build a tree too deep to evaluate.
+     */
     private static final class Parser {
+        /** Parentheses, brackets and unary operators inside each other. */
+        private static final int MAX_NESTING = 100;
+        /** Binary and unary operators in all (evaluation recurses once per operator of a chain). */
+        private static final int MAX_OPERATORS = 1000;
+
         private final String s;
         int pos;
+        private int nesting;
+        private int operators;
 
         Parser(String s) {
             this.s = s;
         }
 
         DebugException error(String what) {
-            return new DebugException("bad expression \"" + s + "\": " + what);
+            String shown = s.length() > 80 ? s.substring(0, 60) + "... (" + s.length() + " characters)" : s;
+            return new DebugException("bad expression \"" + shown + "\": " + what);
+        }
+
+        /** Counts one more operator. */
+        void operator() throws DebugException {
+            if (++operators > MAX_OPERATORS) {
+                throw error("more than " + MAX_OPERATORS + " operators");
+            }
+        }
+
+        /** Goes one level deeper; {@link #leave} comes back. */
+        void enter() throws DebugException {
+            if (++nesting > MAX_NESTING) {
+                throw error("nested more than " + MAX_NESTING + " deep");
+            }
+        }
+
+        void leave() {
+            nesting--;
         }
 
         void skipSpace() {
@@ -172,6 +212,7 @@ final class Expression {
         Node or() throws DebugException {
             Node left = and();
             while (eat("||")) {
+                operator();
                 Node l = left;
                 Node r = and();
                 left = scope -> Value.i32(truthy(l.eval(scope)) || truthy(r.eval(scope)) ? 1 : 0);
@@ -182,6 +223,7 @@ final class Expression {
         Node and() throws DebugException {
             Node left = comparison();
             while (eat("&&")) {
+                operator();
                 Node l = left;
                 Node r = comparison();
                 left = scope -> Value.i32(truthy(l.eval(scope)) && truthy(r.eval(scope)) ? 1 : 0);
@@ -193,6 +235,7 @@ final class Expression {
             Node left = sum();
             for (String op : new String[] {"==", "!=", "<=", ">=", "<", ">"}) {
                 if (eat(op)) {
+                    operator();
                     Node l = left;
                     Node r = sum();
                     return scope -> compare(op, l.eval(scope), r.eval(scope));
@@ -207,6 +250,7 @@ final class Expression {
                 skipSpace();
                 if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
                     char op = s.charAt(pos++);
+                    operator();
                     Node l = left;
                     Node r = product();
                     left = scope -> arithmetic(op, l.eval(scope), r.eval(scope));
@@ -222,6 +266,7 @@ final class Expression {
                 skipSpace();
                 if (pos < s.length() && "*/%".indexOf(s.charAt(pos)) >= 0) {
                     char op = s.charAt(pos++);
+                    operator();
                     Node l = left;
                     Node r = unary();
                     left = scope -> arithmetic(op, l.eval(scope), r.eval(scope));
@@ -233,11 +278,17 @@ final class Expression {
 
         Node unary() throws DebugException {
             if (eat("-")) {
+                operator();
+                enter();
                 Node operand = unary();
+                leave();
                 return scope -> arithmetic('-', Value.i32(0), operand.eval(scope));
             }
-            if (eat("!") ) {
+            if (eat("!")) {
+                operator();
+                enter();
                 Node operand = unary();
+                leave();
                 return scope -> Value.i32(truthy(operand.eval(scope)) ? 0 : 1);
             }
             return primary();
@@ -250,7 +301,9 @@ final class Expression {
             }
             char c = s.charAt(pos);
             if (eat("(")) {
+                enter();
                 Node inner = or();
+                leave();
                 if (!eat(")")) {
                     throw error("missing )");
                 }
@@ -291,7 +344,9 @@ final class Expression {
             }
             MemoryFormat format = MemoryFormat.named(word);
             if (format != null && eat("[")) {
+                enter();
                 Node address = or();
+                leave();
                 if (!eat("]")) {
                     throw error("missing ]");
                 }

@@ -117,9 +117,17 @@ final class FrameView {
         int top = number == 0 ? st.stackPointer() : st.frameBase(depth + 1);
         List<ValType> types = Validator.operandTypes(image.module, function.index(), instruction);
         List<Value> out = new ArrayList<>();
-        for (int i = 0; base + i < top; i++) {
+        int cell = base;
+        for (int i = 0; cell < top; i++) {
             ValType t = i < types.size() && types.get(i) != null ? types.get(i) : ValType.I64;
-            out.add(Value.ofSlot(t, st.stackCell(base + i)));
+            // a v128 operand takes two cells, its low half first
+            if (t == ValType.V128 && cell + 1 < top) {
+                out.add(Value.v128(st.stackCell(cell), st.stackCell(cell + 1)));
+                cell += 2;
+            } else {
+                out.add(Value.ofSlot(t, st.stackCell(cell)));
+                cell++;
+            }
         }
         return out;
     }

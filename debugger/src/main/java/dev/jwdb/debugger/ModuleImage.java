@@ -46,9 +46,49 @@ final class ModuleImage {
             }
             return new ModuleImage(BinaryDecoder.decode(BinaryEncoder.encode(loaded)), sourceName, loaded);
         } catch (WatSyntaxException e) {
-            throw new DebugException(e.getMessage());
+            throw new DebugException(shortTokens(e.getMessage()));
         } catch (WasmException e) {
             throw new DebugException(sourceName + ": " + e.getMessage());
+        }
+    }
+
+    /** Quoted text longer than this in an error is cut: it echoes input, and the position already says where. */
+    private static final int SHOWN_TOKEN = 40;
+
+    /**
+     * The parser's message with every long quoted token cut short: a token can be as long as the file (an
+     * unterminated string), and an error should stay one readable line.
+     */
+    static String shortTokens(String message) {
+        String quotedCut = shortQuoted(message);
+        // then bare words (an unknown operator is not quoted), all but the first: the file and position
+        String[] words = quotedCut.split(" ", -1);
+        for (int i = 1; i < words.length; i++) {
+            if (words[i].length() > SHOWN_TOKEN + 20 && !words[i].contains("...")) {
+                words[i] = words[i].substring(0, SHOWN_TOKEN) + "... (" + words[i].length() + " characters)";
+            }
+        }
+        return String.join(" ", words);
+    }
+
+    private static String shortQuoted(String message) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int open = message.indexOf('"', at);
+            int close = open < 0 ? -1 : message.indexOf('"', open + 1);
+            if (close < 0) {
+                String rest = message.substring(at);
+                if (open >= 0 && rest.length() > SHOWN_TOKEN + (open - at) + 1) {
+                    rest = rest.substring(0, open - at + 1 + SHOWN_TOKEN) + "...";
+                }
+                return out.append(rest).toString();
+            }
+            out.append(message, at, open + 1);
+            String token = message.substring(open + 1, close);
+            out.append(token.length() > SHOWN_TOKEN ? token.substring(0, SHOWN_TOKEN) + "... (" + token.length()
+                    + " characters)" : token).append('"');
+            at = close + 1;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jwdb.debugger;
 
+import dev.jwdb.engine.model.LaneShape;
 import dev.jwdb.engine.model.ValType;
 import dev.jwdb.engine.runtime.Value;
 
@@ -22,11 +23,47 @@ final class ValueText {
                     }
                     yield Value.ref(type, integer(t, 32) & 0xFFFF_FFFFL);
                 }
-                case V128 -> throw new DebugException("v128 values cannot be typed in yet");
+                case V128 -> v128(t);
             };
         } catch (NumberFormatException e) {
             throw new DebugException("\"" + text + "\" is not " + article(type) + " " + type.text());
         }
+    }
+
+    /** {@code i32x4 1 2 3 4}: a shape and its lanes, lane 0 first, as {@code v128.const} takes them. */
+    private static Value v128(String t) throws DebugException {
+        String[] words = t.split("\\s+");
+        LaneShape shape = LaneShape.of(words[0]);
+        if (shape == null || words.length != shape.lanes() + 1) {
+            throw new DebugException("\"" + t + "\" is not a v128: write a shape and its lanes, in quotes on a"
+                    + " command line (\"i32x4 1 2 3 4\", \"f32x4 1.5 0 -1 nan\", \"i8x16 0 1 ... 15\")");
+        }
+        long low = 0;
+        long high = 0;
+        int bits = shape.laneBits();
+        for (int i = 0; i < shape.lanes(); i++) {
+            String lane = words[i + 1];
+            long v;
+            if (shape == LaneShape.F32X4) {
+                v = Float.floatToRawIntBits((float) floating(lane)) & 0xFFFF_FFFFL;
+            } else if (shape == LaneShape.F64X2) {
+                v = Double.doubleToRawLongBits(floating(lane));
+            } else {
+                v = integer(lane, 64);
+                if (bits < 64 && (v >= 1L << bits || v < -(1L << (bits - 1)))) {
+                    throw new DebugException("lane " + i + " of \"" + t + "\": " + lane + " does not fit in "
+                            + bits + " bits");
+                }
+                v = bits < 64 ? v & ((1L << bits) - 1) : v;
+            }
+            int at = i * bits;
+            if (at < 64) {
+                low |= v << at;
+            } else {
+                high |= v << (at - 64);
+            }
+        }
+        return Value.v128(low, high);
     }
 
     private static String article(ValType type) {

@@ -1,5 +1,6 @@
 package dev.jwdb.debugger;
 
+import dev.jwdb.engine.runtime.Value;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -19,6 +20,37 @@ class BadRequestTest {
 
     private interface Request {
         void run() throws DebugException;
+    }
+
+    @Test
+    void aDeviceIsRefusedBeforeItIsReadAndTheModuleStays() throws DebugException {
+        DebugSession s = Sessions.fib();
+        assertEquals("cannot read /dev/zero: not a regular file", error(() -> s.load(Path.of("/dev/zero"))));
+        assertTrue(s.functionNames().contains("$fib"), s.functionNames().toString());
+    }
+
+    @Test
+    void expressionsNestedOrChainedWithoutEndAreRefusedNotOverflowed() throws DebugException {
+        DebugSession s = Sessions.fib();
+        s.breakAt("fib", null);
+        s.invoke("fib", args("3"));
+        assertEquals(Value.i32(3), s.evaluate("(".repeat(100) + "$n" + ")".repeat(100)));
+        assertTrue(error(() -> s.evaluate("(".repeat(20_000) + "1")).endsWith("nested more than 100 deep"));
+        assertTrue(error(() -> s.evaluate("i32[".repeat(20_000))).endsWith("nested more than 100 deep"));
+        assertTrue(error(() -> s.evaluate("-".repeat(20_000) + "1")).endsWith("nested more than 100 deep"));
+        assertTrue(error(() -> s.evaluate("1" + "+1".repeat(20_000))).endsWith("more than 1000 operators"));
+        assertTrue(error(() -> s.evaluate("(".repeat(20_000))).startsWith("bad expression \"((((("));
+        assertTrue(error(() -> s.evaluate("(".repeat(20_000))).length() < 200);
+    }
+
+    @Test
+    void aLongTokenInATextErrorIsCutToKeepTheLineReadable() {
+        String message = error(() -> new DebugSession().load("long.wat",
+                ("(module (func " + "x".repeat(5000) + "))").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(message.length() < 150, message);
+        assertTrue(message.contains("xxxx... (5000 characters)"), message);
+        assertEquals("a \"b\" c \"" + "d".repeat(40) + "... (41 characters)\" e \"" + "f".repeat(40) + "...",
+                ModuleImage.shortTokens("a \"b\" c \"" + "d".repeat(41) + "\" e \"" + "f".repeat(50)));
     }
 
     @Test

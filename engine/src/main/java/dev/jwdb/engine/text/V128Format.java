@@ -16,16 +16,35 @@ public final class V128Format {
     private V128Format() {
     }
 
+    /** How integer lanes are written: signed decimal, unsigned decimal, or hexadecimal (float lanes' raw bits). */
+    public enum Radix {
+        SIGNED, UNSIGNED, HEX
+    }
+
     /** {@code SHAPE [lane0 lane1 ...]} for the v128 whose halves are {@code low} (lane 0 on) and {@code high}. */
     public static String format(long low, long high, LaneShape shape) {
+        return format(low, high, shape, Radix.SIGNED);
+    }
+
+    /**
+     * The same with integer lanes in {@code radix}: {@code i8x16 [255 ...]} unsigned, {@code i32x4 [0xffffffff ...]}
+     * in hex. In hex float lanes show their bits, for payloads; otherwise floats are written as floats.
+     */
+    public static String format(long low, long high, LaneShape shape, Radix radix) {
         StringJoiner lanes = new StringJoiner(" ", shape.text() + " [", "]");
         for (int i = 0; i < shape.lanes(); i++) {
             long lane = shape.signedLane(low, high, i);
-            lanes.add(switch (shape) {
-                case F32X4 -> FloatText.f32((int) lane);
-                case F64X2 -> FloatText.f64(lane);
-                default -> Long.toString(lane);
-            });
+            if (radix == Radix.HEX) {
+                lanes.add("0x" + Long.toHexString(shape.lane(low, high, i)));
+            } else if (shape == LaneShape.F32X4) {
+                lanes.add(FloatText.f32((int) lane));
+            } else if (shape == LaneShape.F64X2) {
+                lanes.add(FloatText.f64(lane));
+            } else if (radix == Radix.UNSIGNED) {
+                lanes.add(Long.toUnsignedString(shape.lane(low, high, i)));
+            } else {
+                lanes.add(Long.toString(lane));
+            }
         }
         return lanes.toString();
     }

@@ -24,6 +24,18 @@ class V128FormatTest {
     }
 
     @Test
+    void integerLanesInHexOrUnsigned() {
+        assertEquals("i32x4 [0x1 0x2 0x3 0xffffffff]", V128Format.format(LOW, HIGH, LaneShape.I32X4,
+                V128Format.Radix.HEX));
+        assertEquals("i16x8 [1 0 2 0 3 0 65535 65535]", V128Format.format(LOW, HIGH, LaneShape.I16X8,
+                V128Format.Radix.UNSIGNED));
+        assertEquals("i64x2 [0x200000001 0xffffffff00000003]", V128Format.format(LOW, HIGH, LaneShape.I64X2,
+                V128Format.Radix.HEX));
+        assertEquals("f32x4 [0x1 0x2 0x3 0xffffffff]", V128Format.format(LOW, HIGH, LaneShape.F32X4,
+                V128Format.Radix.HEX));
+    }
+
+    @Test
     void floatLanesKeepNaNPayloadsAndSignedZeros() {
         long low = (long) Float.floatToRawIntBits(-0.0f) << 32 | Float.floatToRawIntBits(1.5f) & 0xFFFF_FFFFL;
         long high = 0x7FA0_0000L << 32 | 0x7F80_0000L;

@@ -22,8 +22,13 @@ public final class PathCompletion {
     public static List<Completion> complete(String typed, boolean directories) {
         int slash = typed.lastIndexOf('/');
         String dirPart = slash < 0 ? "" : typed.substring(0, slash + 1);
-        Path dir = dirPart.isEmpty() ? Path.of(".") : Path.of(dirPart);
         List<Completion> out = new ArrayList<>();
+        Path dir;
+        try {
+            dir = dirPart.isEmpty() ? Path.of(".") : Path.of(dirPart);
+        } catch (java.nio.file.InvalidPathException e) {
+            return out;
+        }
         if (!Files.isDirectory(dir)) {
             return out;
         }

@@ -90,6 +90,10 @@ public final class Shell {
         } catch (RuntimeException e) {
             // A bug in jwdb must not end the session or show a Java stack trace; name it so it can be reported.
             report(origin, "internal error: " + e);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // The same for input that outgrew a bound jwdb forgot to set: the stack unwound or the memory was freed
+            // with the command, so the session goes on.
+            report(origin, "internal error: " + e + " (the command was too large)");
         }
         return false;
     }

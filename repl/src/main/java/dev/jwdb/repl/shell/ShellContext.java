@@ -4,6 +4,8 @@ import dev.jwdb.debugger.DebugException;
 import dev.jwdb.debugger.DebugSession;
 import dev.jwdb.debugger.HostCall;
 import dev.jwdb.debugger.StopEvent;
+import dev.jwdb.engine.model.LaneShape;
+import dev.jwdb.engine.text.V128Format;
 import dev.jwdb.engine.wasi.Errno;
 import java.io.PrintWriter;
 import java.util.concurrent.ExecutionException;
@@ -39,6 +41,7 @@ public final class ShellContext {
     private boolean startedProgram;
     private int failures;
     private int typedModules;
+    private LaneShape v128Shape = V128Format.DEFAULT_SHAPE;
 
     public ShellContext(DebugSession session, Console console, GuestOutput guestOut, GuestOutput guestErr) {
         this.session = session;
@@ -174,6 +177,15 @@ public final class ShellContext {
             evaluator = new ExpressionEvaluator(this);
         }
         return evaluator;
+    }
+
+    /** The lane shape v128 values are shown in ({@code set v128 SHAPE}). */
+    public LaneShape v128Shape() {
+        return v128Shape;
+    }
+
+    public void v128Shape(LaneShape shape) {
+        v128Shape = shape;
     }
 
     /** A name for the next module typed at the prompt: {@code input-1.wat}, {@code input-2.wat}... */

@@ -6,7 +6,10 @@ import dev.jwdb.debugger.HostCall;
 import dev.jwdb.debugger.Listing;
 import dev.jwdb.debugger.Location;
 import dev.jwdb.debugger.StopEvent;
+import dev.jwdb.engine.model.LaneShape;
+import dev.jwdb.engine.model.ValType;
 import dev.jwdb.engine.runtime.Value;
+import dev.jwdb.engine.text.V128Format;
 import dev.jwdb.engine.text.Disassembler;
 import dev.jwdb.engine.wasi.CapabilityEvent;
 import java.io.PrintWriter;
@@ -109,8 +112,17 @@ public final class StopRenderer {
         return context.paint().location(locations().longForm(location));
     }
 
+    /** A value as {@code i32:55}, a v128 in the lane shape chosen with {@code set v128}, coloured. */
     public String value(Value v) {
-        return context.paint().value(String.valueOf(v));
+        return context.paint().value(text(v, context.v128Shape(), V128Format.Radix.SIGNED));
+    }
+
+    /** {@code v128:f32x4 [1.5 0 0 -1]} for a v128 in {@code shape}; any other value as {@link Value#toString()}. */
+    public static String text(Value v, LaneShape shape, V128Format.Radix radix) {
+        if (v == null || v.type() != ValType.V128) {
+            return String.valueOf(v);
+        }
+        return "v128:" + V128Format.format(v.bits(), v.high(), shape, radix);
     }
 
     /** A denial that does not stop the program, in one line. */

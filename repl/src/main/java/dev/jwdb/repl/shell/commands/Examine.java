@@ -3,8 +3,10 @@ package dev.jwdb.repl.shell.commands;
 import dev.jwdb.debugger.DebugException;
 import dev.jwdb.debugger.MemoryCell;
 import dev.jwdb.debugger.MemoryFormat;
+import dev.jwdb.engine.model.LaneShape;
 import dev.jwdb.engine.model.ValType;
 import dev.jwdb.engine.runtime.Value;
+import dev.jwdb.engine.text.V128Format;
 import dev.jwdb.repl.shell.Args;
 import dev.jwdb.repl.shell.Completion;
 import dev.jwdb.repl.shell.ShellCommand;
@@ -25,11 +27,14 @@ final class Examine extends BasicCommand {
     private char unit = 'w';
 
     Examine() {
-        super(List.of("x"), "x/NFU ADDR", "examine memory: N units of format F at ADDR",
+        super(List.of("x"), "x/NFU ADDR | x/NvFU ADDR", "examine memory: N units of format F at ADDR",
                 "F: x hex, d signed, u unsigned, f float, c character, s string (NUL-terminated)\n"
                         + "U: b byte, h 2 bytes, w 4 bytes, g 8 bytes.  N: how many (1 by default).\n"
+                        + "v reads N v128 values (16 bytes each) as lanes: the unit is the lane width\n"
+                        + "(x/vb i8x16, x/vh i16x8, x/vw i32x4, x/vg i64x2, x/vfw f32x4, x/vfg f64x2), x/u/d\n"
+                        + "the integer format; with no unit, the shape of set v128 (i32x4 at first).\n"
                         + "ADDR: a number or an expression ($ptr, $ptr + 8, global 0).\n"
-                        + "Examples:  x/4xw 0x1000    x/s $name    x/8ub 1024    x/2fg $p");
+                        + "Examples:  x/4xw 0x1000    x/s $name    x/8ub 1024    x/2fg $p    x/2vfw $p");
     }
 
     static List<ShellCommand> commands() {
@@ -53,18 +58,32 @@ final class Examine extends BasicCommand {
         if (i > 0) {
             count = Numbers.parseInt(suffix.substring(0, i), "x count");
         }
+        boolean vector = false;
+        char typedFormat = 0;
+        char typedUnit = 0;
         for (char c : suffix.substring(i).toCharArray()) {
-            if ("xdufcs".indexOf(c) >= 0) {
+            if (c == 'v') {
+                vector = true;
+            } else if ("xdufcs".indexOf(c) >= 0) {
                 f = c;
+                typedFormat = c;
             } else if ("bhwg".indexOf(c) >= 0) {
                 u = c;
+                typedUnit = c;
             } else {
                 throw new ShellError("x: unknown format letter '" + c + "' in /" + suffix
-                        + " (formats x d u f c s, units b h w g)");
+                        + " (formats x d u f c s v, units b h w g)");
             }
         }
         if (count < 1 || count > MAX_COUNT) {
             throw new ShellError("x: count must be between 1 and " + MAX_COUNT + ", got " + count);
+        }
+        if (vector) {
+            // the lanes are picked for this command only: the next plain x/N goes on in the last scalar format
+            vectors(context, address(context, args.rest()), count, shape(context, typedFormat, typedUnit),
+                    typedFormat == 'x' ? V128Format.Radix.HEX
+                            : typedFormat == 'u' ? V128Format.Radix.UNSIGNED : V128Format.Radix.SIGNED);
+            return;
         }
         if (f == 'f' && (u == 'b' || u == 'h')) {
             throw new ShellError("x: floats are 4 (w) or 8 (g) bytes, not " + (u == 'b' ? "1" : "2"));
@@ -96,6 +115,49 @@ final class Examine extends BasicCommand {
             return v.asI64();
         }
         throw new ShellError("address: " + text + " is a " + v.type().text() + ", not an integer");
+    }
+
+    /** The lane shape of {@code x/v}: from the unit and format typed with it, else the shell's v128 shape. */
+    private static LaneShape shape(ShellContext context, char format, char unit) throws ShellError {
+        if (format == 'c' || format == 's') {
+            throw new ShellError("x: v reads lanes of numbers; it does not combine with " + format);
+        }
+        if (unit == 0) {
+            LaneShape shape = context.v128Shape();
+            if (format == 'f' && !shape.isFloat()) {
+                return LaneShape.F32X4;
+            }
+            return format != 'f' && format != 0 && shape.isFloat()
+                    ? (shape == LaneShape.F32X4 ? LaneShape.I32X4 : LaneShape.I64X2) : shape;
+        }
+        if (format == 'f') {
+            if (unit == 'b' || unit == 'h') {
+                throw new ShellError("x: float lanes are 4 (w) or 8 (g) bytes, not " + (unit == 'b' ? "1" : "2"));
+            }
+            return unit == 'w' ? LaneShape.F32X4 : LaneShape.F64X2;
+        }
+        return switch (unit) {
+            case 'b' -> LaneShape.I8X16;
+            case 'h' -> LaneShape.I16X8;
+            case 'g' -> LaneShape.I64X2;
+            default -> LaneShape.I32X4;
+        };
+    }
+
+    /** {@code 0x00000010:  i32x4 [1 2 3 4]}, one v128 a line. */
+    private static void vectors(ShellContext context, long address, int count, LaneShape shape,
+                                V128Format.Radix radix) throws DebugException {
+        byte[] bytes = context.session().readBytes(address, 16 * count);
+        for (int v = 0; v < count; v++) {
+            long low = 0;
+            long high = 0;
+            for (int b = 7; b >= 0; b--) {
+                low = low << 8 | (bytes[16 * v + b] & 0xFF);
+                high = high << 8 | (bytes[16 * v + 8 + b] & 0xFF);
+            }
+            context.out().println(String.format("0x%08x:  %s", address + 16L * v,
+                    context.paint().value(V128Format.format(low, high, shape, radix))));
+        }
     }
 
     private static void strings(ShellContext context, long address, int count) throws DebugException {

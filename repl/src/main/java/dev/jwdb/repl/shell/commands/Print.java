@@ -1,24 +1,29 @@
 package dev.jwdb.repl.shell.commands;
 
 import dev.jwdb.debugger.DebugException;
+import dev.jwdb.engine.model.LaneShape;
 import dev.jwdb.engine.model.ValType;
 import dev.jwdb.engine.runtime.Value;
+import dev.jwdb.engine.text.V128Format;
 import dev.jwdb.repl.shell.Args;
 import dev.jwdb.repl.shell.Completion;
 import dev.jwdb.repl.shell.ShellCommand;
 import dev.jwdb.repl.shell.ShellContext;
 import dev.jwdb.repl.shell.ShellError;
+import dev.jwdb.repl.shell.StopRenderer;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code print EXPR} and {@code print/x EXPR}: a value of the selected frame, a global or memory. */
 final class Print extends BasicCommand {
     Print() {
-        super(List.of("print", "p"), "print[/x|/d|/u] EXPR", "evaluate an expression over the selected frame",
+        super(List.of("print", "p"), "print[/x|/d|/u|/SHAPE] EXPR", "evaluate an expression over the selected frame",
                 "EXPR: $local or local N, $global or global N, i32[ADDR] (also i64, f32, f64, u8...),\n"
-                        + "numbers, + - * / % & | ^ << >>, comparisons == != < <= > >=, parentheses.\n"
-                        + "/x prints an integer in hex, /d signed, /u unsigned.\n"
-                        + "Examples:  print $n    print $n * 2 + 1    print/x i32[$p + 4]    print global 0");
+                        + "numbers, + - * / %, comparisons == != < <= > >=, && || !, parentheses.\n"
+                        + "/x prints an integer in hex, /d signed, /u unsigned; for a v128, its lanes.\n"
+                        + "A v128 shows as lanes: v128:i32x4 [1 2 3 4]. /SHAPE picks the lanes for once\n"
+                        + "(i8x16 i16x8 i32x4 i64x2 f32x4 f64x2); set v128 SHAPE changes them everywhere.\n"
+                        + "Examples:  print $n    print $n * 2 + 1    print/x i32[$p + 4]    print/f32x4 $v");
     }
 
     static List<ShellCommand> commands() {
@@ -30,15 +35,29 @@ final class Print extends BasicCommand {
         if (args.rest().isEmpty()) {
             throw new ShellError("usage: " + synopsis());
         }
-        if (!List.of("", "x", "d", "u").contains(args.suffix())) {
-            throw new ShellError("print: unknown format /" + args.suffix() + " (expected /x, /d or /u)");
+        String suffix = args.suffix();
+        LaneShape shape = LaneShape.of(suffix);
+        if (shape == null && !List.of("", "x", "d", "u").contains(suffix)) {
+            throw new ShellError("print: unknown format /" + suffix
+                    + " (expected /x, /d, /u or a lane shape: /i8x16 /i16x8 /i32x4 /i64x2 /f32x4 /f64x2)");
         }
         Guard.module(context);
         Value v = context.session().evaluate(args.rest());
-        context.out().println(context.paint().value(format(v, args.suffix())));
+        context.out().println(context.paint().value(format(context, v, suffix, shape)));
     }
 
-    private static String format(Value v, String suffix) throws ShellError {
+    private static String format(ShellContext context, Value v, String suffix, LaneShape shape) throws ShellError {
+        if (v.type() == ValType.V128) {
+            V128Format.Radix radix = switch (suffix) {
+                case "x" -> V128Format.Radix.HEX;
+                case "u" -> V128Format.Radix.UNSIGNED;
+                default -> V128Format.Radix.SIGNED;
+            };
+            return StopRenderer.text(v, shape != null ? shape : context.v128Shape(), radix);
+        }
+        if (shape != null) {
+            throw new ShellError("print/" + suffix + ": " + v + " is not a v128");
+        }
         if (suffix.isEmpty()) {
             return v.toString();
         }

@@ -10,6 +10,7 @@ import dev.jwdb.repl.shell.ShellContext;
 import dev.jwdb.repl.shell.ShellError;
 import dev.jwdb.repl.shell.WatInput;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -56,12 +57,20 @@ final class ReplCommands {
         @Override
         public void execute(ShellContext context, Args args) throws ShellError, DebugException {
             args.expect(1, 1, "load FILE");
-            Path file = Path.of(args.word(0));
+            Path file;
+            try {
+                file = Path.of(args.word(0));
+            } catch (InvalidPathException e) {
+                throw new ShellError("load: not a file name: " + e.getReason());
+            }
             if (!Files.exists(file)) {
                 throw new ShellError("load: no such file " + args.word(0));
             }
             if (Files.isDirectory(file)) {
                 throw new ShellError("load: " + args.word(0) + " is a directory");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new ShellError("load: " + args.word(0) + " is not a regular file");
             }
             context.session().load(file);
             context.out().println(dev.jwdb.repl.shell.ModuleSummary.of(context.session(), args.word(0)));
