@@ -35,6 +35,8 @@ public final class FunctionCompiler {
     private static final int STACK = 0;
     private static final int LOCAL = 1;
     private static final int CONST = 2;
+    /** A slot (a local, or this entry's own stack slot) plus an i32 constant: a memory access folds it in. */
+    private static final int SUM = 3;
 
     private final Module module;
     private final List<FuncType> functionTypes;
@@ -47,6 +49,7 @@ public final class FunctionCompiler {
     private int base;
     private int[] kind = new int[16];
     private long[] value = new long[16];
+    private int[] addend = new int[16];
     private int pendingLocals;
     private int maxHeight;
     private boolean unreachable;
@@ -292,12 +295,14 @@ public final class FunctionCompiler {
         if (ins.immediate() instanceof Immediate.MemArg m) {
             int offset = (int) m.offset();
             if (results == 1) {
+                int k = addressAddend();
                 int address = operand();
-                result(internal, address, offset);
+                result(internal, address, k, offset);
             } else {
                 int v = operand();
+                int k = addressAddend();
                 int address = operand();
-                instr(internal, address, v, offset);
+                instr(internal, address, v, k, offset);
             }
             return;
         }
@@ -338,6 +343,34 @@ public final class FunctionCompiler {
         if (op == Op.I32_SUB || op == Op.I32_ROTR) {
             c = -c;
         }
+        // with the constant on the left, only a local may slide down into its place: a stack entry lives in its slot
+        if (fused == Op.I32_ADD_C && (right || kind[height - 1] == LOCAL)) {
+            // x + c stays pending: a load or store takes c as part of its address, a later add folds into it
+            if (right) {
+                height--;
+            } else {
+                kind[height - 2] = kind[height - 1];
+                value[height - 2] = value[height - 1];
+                addend[height - 2] = addend[height - 1];
+                height--;
+            }
+            int p = height - 1;
+            switch (kind[p]) {
+                case CONST -> value[p] = (int) value[p] + c;
+                case SUM -> addend[p] += c;
+                case LOCAL -> {
+                    kind[p] = SUM;
+                    addend[p] = c;
+                }
+                default -> {
+                    kind[p] = SUM;
+                    value[p] = base + p;
+                    addend[p] = c;
+                    pendingLocals++;
+                }
+            }
+            return true;
+        }
         int a;
         if (right) {
             height--;
@@ -349,6 +382,20 @@ public final class FunctionCompiler {
         }
         result(fused, a, c);
         return true;
+    }
+
+    /** The constant to add to the address on top of the stack, taken from a pending sum (which becomes its slot). */
+    private int addressAddend() {
+        int p = height - 1;
+        if (kind[p] != SUM) {
+            return 0;
+        }
+        int k = addend[p];
+        kind[p] = value[p] == base + p ? STACK : LOCAL;
+        if (kind[p] == STACK) {
+            pendingLocals--;
+        }
+        return k;
     }
 
     /** The constant form of i32 operator {@code op}, with the constant on the left when {@code left}; -1 if none. */
@@ -403,6 +450,18 @@ public final class FunctionCompiler {
             code[lastDst] = local;
             lastDst = -1;
             height--;
+            if (tee) {
+                push(LOCAL, local);
+            }
+            return;
+        }
+        if (kind[height - 1] == SUM) {
+            int from = (int) value[height - 1];
+            int k = addend[height - 1];
+            height--;
+            pendingLocals--;
+            materializeLocal(local);
+            instr(Op.I32_ADD_C, local, from, k);
             if (tee) {
                 push(LOCAL, local);
             }
@@ -592,6 +651,7 @@ public final class FunctionCompiler {
         while (kind.length < newHeight) {
             kind = Arrays.copyOf(kind, kind.length * 2);
             value = Arrays.copyOf(value, value.length * 2);
+            addend = Arrays.copyOf(addend, addend.length * 2);
         }
         for (int p = labelHeight; p < newHeight; p++) {
             kind[p] = STACK;
@@ -599,7 +659,7 @@ public final class FunctionCompiler {
         height = newHeight;
         pendingLocals = 0;
         for (int p = 0; p < height; p++) {
-            if (kind[p] == LOCAL) {
+            if (kind[p] == LOCAL || kind[p] == SUM) {
                 pendingLocals++;
             }
         }
@@ -637,6 +697,7 @@ public final class FunctionCompiler {
         if (height == kind.length) {
             kind = Arrays.copyOf(kind, height * 2);
             value = Arrays.copyOf(value, height * 2);
+            addend = Arrays.copyOf(addend, height * 2);
         }
         kind[height] = k;
         value[height] = v;
@@ -661,13 +722,25 @@ public final class FunctionCompiler {
         if (kind[p] == CONST) {
             emitConstant(base + p, value[p]);
             kind[p] = STACK;
+        } else if (kind[p] == SUM) {
+            materializeSum(p);
         }
         return operandNoMaterialize();
+    }
+
+    private void materializeSum(int p) {
+        instr(Op.I32_ADD_C, base + p, (int) value[p], addend[p]);
+        kind[p] = STACK;
+        pendingLocals--;
     }
 
     /** Pops the top entry; its slot is meaningless for a constant. */
     private int operandNoMaterialize() {
         int p = --height;
+        if (kind[p] == SUM) {
+            pendingLocals--;
+            return -1;
+        }
         if (kind[p] == LOCAL) {
             pendingLocals--;
             return (int) value[p];
@@ -699,7 +772,7 @@ public final class FunctionCompiler {
             return false;
         }
         for (int p = 0; p < height - 1; p++) {
-            if (kind[p] == LOCAL && value[p] == local) {
+            if ((kind[p] == LOCAL || kind[p] == SUM) && value[p] == local) {
                 return true;
             }
         }
@@ -716,6 +789,8 @@ public final class FunctionCompiler {
                 instr(Op.COPY, base + p, local);
                 kind[p] = STACK;
                 pendingLocals--;
+            } else if (kind[p] == SUM && value[p] == local) {
+                materializeSum(p);
             }
         }
     }
@@ -728,6 +803,8 @@ public final class FunctionCompiler {
                 pendingLocals--;
             } else if (kind[p] == CONST) {
                 emitConstant(base + p, value[p]);
+            } else if (kind[p] == SUM) {
+                materializeSum(p);
             }
             kind[p] = STACK;
         }

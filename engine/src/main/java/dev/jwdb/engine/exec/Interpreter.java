@@ -328,63 +328,63 @@ public final class Interpreter {
                     pc += 3;
                     break;
 
-                // ---- memory: loads are d address offset, stores address value offset ----
+                // ---- memory: loads are d address k offset, stores address value k offset (address + k wraps) ----
                 case Op.I32_LOAD:
-                    stack[fp + code[pc + 1]] = (int) I32.get(mb, address(stack[fp + code[pc + 2]], code[pc + 3], 4, mb));
-                    pc += 4;
+                    stack[fp + code[pc + 1]] = (int) I32.get(mb, address(stack[fp + code[pc + 2]] + code[pc + 3], code[pc + 4], 4, mb));
+                    pc += 5;
                     break;
                 case Op.I64_LOAD:
-                    stack[fp + code[pc + 1]] = (long) I64.get(mb, address(stack[fp + code[pc + 2]], code[pc + 3], 8, mb));
-                    pc += 4;
+                    stack[fp + code[pc + 1]] = (long) I64.get(mb, address(stack[fp + code[pc + 2]] + code[pc + 3], code[pc + 4], 8, mb));
+                    pc += 5;
                     break;
                 case Op.I32_LOAD8_S:
                 case Op.I64_LOAD8_S:
-                    stack[fp + code[pc + 1]] = mb[address(stack[fp + code[pc + 2]], code[pc + 3], 1, mb)];
-                    pc += 4;
+                    stack[fp + code[pc + 1]] = mb[address(stack[fp + code[pc + 2]] + code[pc + 3], code[pc + 4], 1, mb)];
+                    pc += 5;
                     break;
                 case Op.I32_LOAD8_U:
                 case Op.I64_LOAD8_U:
-                    stack[fp + code[pc + 1]] = mb[address(stack[fp + code[pc + 2]], code[pc + 3], 1, mb)] & 0xFF;
-                    pc += 4;
+                    stack[fp + code[pc + 1]] = mb[address(stack[fp + code[pc + 2]] + code[pc + 3], code[pc + 4], 1, mb)] & 0xFF;
+                    pc += 5;
                     break;
                 case Op.I32_LOAD16_S:
                 case Op.I64_LOAD16_S:
-                    stack[fp + code[pc + 1]] = (short) I16.get(mb, address(stack[fp + code[pc + 2]], code[pc + 3], 2, mb));
-                    pc += 4;
+                    stack[fp + code[pc + 1]] = (short) I16.get(mb, address(stack[fp + code[pc + 2]] + code[pc + 3], code[pc + 4], 2, mb));
+                    pc += 5;
                     break;
                 case Op.I32_LOAD16_U:
                 case Op.I64_LOAD16_U:
                     stack[fp + code[pc + 1]] =
-                            (short) I16.get(mb, address(stack[fp + code[pc + 2]], code[pc + 3], 2, mb)) & 0xFFFF;
-                    pc += 4;
+                            (short) I16.get(mb, address(stack[fp + code[pc + 2]] + code[pc + 3], code[pc + 4], 2, mb)) & 0xFFFF;
+                    pc += 5;
                     break;
                 case Op.I64_LOAD32_S:
-                    stack[fp + code[pc + 1]] = (int) I32.get(mb, address(stack[fp + code[pc + 2]], code[pc + 3], 4, mb));
-                    pc += 4;
+                    stack[fp + code[pc + 1]] = (int) I32.get(mb, address(stack[fp + code[pc + 2]] + code[pc + 3], code[pc + 4], 4, mb));
+                    pc += 5;
                     break;
                 case Op.I64_LOAD32_U:
                     stack[fp + code[pc + 1]] =
-                            (int) I32.get(mb, address(stack[fp + code[pc + 2]], code[pc + 3], 4, mb)) & 0xFFFF_FFFFL;
-                    pc += 4;
+                            (int) I32.get(mb, address(stack[fp + code[pc + 2]] + code[pc + 3], code[pc + 4], 4, mb)) & 0xFFFF_FFFFL;
+                    pc += 5;
                     break;
                 case Op.I32_STORE:
                 case Op.I64_STORE32:
-                    I32.set(mb, address(stack[fp + code[pc + 1]], code[pc + 3], 4, mb), (int) stack[fp + code[pc + 2]]);
-                    pc += 4;
+                    I32.set(mb, address(stack[fp + code[pc + 1]] + code[pc + 3], code[pc + 4], 4, mb), (int) stack[fp + code[pc + 2]]);
+                    pc += 5;
                     break;
                 case Op.I64_STORE:
-                    I64.set(mb, address(stack[fp + code[pc + 1]], code[pc + 3], 8, mb), stack[fp + code[pc + 2]]);
-                    pc += 4;
+                    I64.set(mb, address(stack[fp + code[pc + 1]] + code[pc + 3], code[pc + 4], 8, mb), stack[fp + code[pc + 2]]);
+                    pc += 5;
                     break;
                 case Op.I32_STORE8:
                 case Op.I64_STORE8:
-                    mb[address(stack[fp + code[pc + 1]], code[pc + 3], 1, mb)] = (byte) stack[fp + code[pc + 2]];
-                    pc += 4;
+                    mb[address(stack[fp + code[pc + 1]] + code[pc + 3], code[pc + 4], 1, mb)] = (byte) stack[fp + code[pc + 2]];
+                    pc += 5;
                     break;
                 case Op.I32_STORE16:
                 case Op.I64_STORE16:
-                    I16.set(mb, address(stack[fp + code[pc + 1]], code[pc + 3], 2, mb), (short) stack[fp + code[pc + 2]]);
-                    pc += 4;
+                    I16.set(mb, address(stack[fp + code[pc + 1]] + code[pc + 3], code[pc + 4], 2, mb), (short) stack[fp + code[pc + 2]]);
+                    pc += 5;
                     break;
                 case Op.MEMORY_SIZE:
                     stack[fp + code[pc + 1]] = mem.pages();

@@ -19,7 +19,7 @@ package dev.jwdb.engine.exec;
  * MEMORY_INIT data a b c   DATA_DROP data   MEMORY_COPY a b c   MEMORY_FILL a b c
  * TABLE_INIT element table a b c   ELEM_DROP element   TABLE_COPY destination source a b c
  * TABLE_GROW d table a b   TABLE_SIZE d table   TABLE_FILL table a b c
- * loads: d address offset            stores: address value offset
+ * loads: d address k offset         stores: address value k offset   (the address is address + k, wrapping)
  * MEMORY_SIZE d        MEMORY_GROW d a
  * unary operators: d a               binary operators: d a b
  * I32_&lt;op&gt;_C d a i: a op i        BR_IF_I32_&lt;cmp&gt; a b target      BR_IF_I32_&lt;cmp&gt;_C a i target
