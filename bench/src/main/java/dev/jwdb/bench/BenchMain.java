@@ -103,7 +103,7 @@ public final class BenchMain {
             table.append(String.format(" %14s", e.name()));
         }
         for (int i = 1; i < engines.size(); i++) {
-            table.append(String.format(" %9s", engines.get(i).name() + "/" + engines.get(0).name()));
+            table.append(String.format(" %17s", engines.get(i).name() + "/" + engines.get(0).name()));
         }
         table.append(String.format("%n"));
         for (String module : modules) {
@@ -150,7 +150,7 @@ public final class BenchMain {
             double[] r = new double[engines.size()];
             for (int e = 1; e < engines.size(); e++) {
                 r[e] = medians[e] / medians[0];
-                table.append(String.format(" %8.2fx", r[e]));
+                table.append(String.format(" %16.2fx", r[e]));
             }
             ratios.put(module, r);
             table.append(String.format("%n"));
@@ -164,7 +164,7 @@ public final class BenchMain {
             for (double[] r : ratios.values()) {
                 logSum += Math.log(r[e]);
             }
-            table.append(String.format(" %8.2fx", Math.exp(logSum / ratios.size())));
+            table.append(String.format(" %16.2fx", Math.exp(logSum / ratios.size())));
         }
         System.out.println(table.append(String.format(
                 "%nmedian CPU seconds per bench() call (wall in parentheses); ratio = other engine / %s, "
