@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,7 +23,8 @@ class MainTest {
     private static Result jwdb(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        // Buffered writers, as System.out gets: whatever jwdb prints must reach them without relying on println.
+        int status = Main.run(new PrintWriter(new BufferedWriter(out)), new PrintWriter(new BufferedWriter(err)), args);
         return new Result(status, out.toString(), err.toString());
     }
 

@@ -107,6 +107,9 @@ dataDef : LPAR DATA ID? ((LPAR MEMORY index RPAR)? offsetExpr)? STRING* RPAR ;
 
 // ---- Instructions
 
+// i8x16.shuffle's lanes are checked as soon as they are parsed: a bad lane literal can make the rest of the text
+// unparsable too, and the lane is the error to report.
+
 instr : plainInstr | blockInstr | foldedInstr ;
 
 plainInstr
@@ -121,6 +124,10 @@ plainInstr
     | op=REF_NULL heapType                         # refNullInstr
     | op=OP_SEGMENT_INIT index index?              # segmentInitInstr
     | op=OP_COPY (index index)?                    # copyInstr
+    | op=OP_V128_CONST V128_SHAPE literal*         # vectorConstInstr
+    | op=OP_SHUFFLE lanes+=literal* {VectorImmediateBuilder.checkShuffle($op, $lanes);}  # shuffleInstr
+    | op=OP_LANE NAT                               # laneInstr
+    | op=OP_MEMARG_LANE MEM_OFFSET? MEM_ALIGN? NAT # memoryLaneInstr
     ;
 
 literal : NAT | INT | FLOAT ;
@@ -162,16 +169,21 @@ action
 
 constant
     : LPAR OP_CONST literal RPAR              # numConstant
+    | LPAR OP_V128_CONST V128_SHAPE literal* RPAR    # vectorConstant
     | LPAR REF_NULL heapType RPAR             # nullConstant
     | LPAR REF_EXTERN NAT RPAR                # externConstant
     ;
 
 expectedResult
     : LPAR OP_CONST (literal | NAN_CANONICAL | NAN_ARITHMETIC) RPAR   # numExpected
+    | LPAR OP_V128_CONST V128_SHAPE laneExpected* RPAR               # vectorExpected
     | LPAR REF_NULL heapType RPAR                                     # nullExpected
     | LPAR REF_EXTERN NAT? RPAR                                       # externExpected
     | LPAR REF_FUNC RPAR                                              # funcExpected
     ;
+
+/** One lane of an expected v128: a number, or for float shapes a NaN pattern. */
+laneExpected : literal | NAN_CANONICAL | NAN_ARITHMETIC ;
 
 assertion
     : LPAR ASSERT_RETURN action expectedResult* RPAR          # assertReturn

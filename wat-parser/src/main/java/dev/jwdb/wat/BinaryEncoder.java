@@ -2,6 +2,7 @@ package dev.jwdb.wat;
 
 import dev.jwdb.engine.model.CustomSection;
 import dev.jwdb.engine.model.Module;
+import dev.jwdb.engine.binary.SectionId;
 import dev.jwdb.wat.encode.ByteSink;
 import dev.jwdb.wat.encode.NameSectionEncoder;
 import dev.jwdb.wat.encode.SectionEncoder;
@@ -20,7 +21,6 @@ import java.util.List;
  */
 public final class BinaryEncoder {
     private static final byte[] HEADER = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00};
-    private static final int CUSTOM = 0;
 
     private final Module module;
     private final ByteSink out = new ByteSink();
@@ -39,8 +39,8 @@ public final class BinaryEncoder {
 
     private byte[] encode() {
         out.bytes(HEADER);
-        customSectionsAfter(CUSTOM);
-        for (int id : SectionEncoder.ORDER) {
+        customSectionsAfter(SectionId.CUSTOM);
+        for (int id : SectionId.ORDER) {
             ByteSink content = SectionEncoder.content(id, module);
             if (content != null) {
                 out.u8(id).sized(content);
@@ -82,6 +82,6 @@ public final class BinaryEncoder {
     }
 
     private void custom(String name, byte[] content) {
-        out.u8(CUSTOM).sized(new ByteSink().name(name).bytes(content));
+        out.u8(SectionId.CUSTOM).sized(new ByteSink().name(name).bytes(content));
     }
 }

@@ -4,6 +4,7 @@ import dev.jwdb.engine.model.Immediate;
 import dev.jwdb.engine.model.Instruction;
 import dev.jwdb.engine.model.Opcode;
 import dev.jwdb.engine.model.ValType;
+import dev.jwdb.engine.model.VectorAccess;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.Token;
@@ -167,8 +168,10 @@ final class ExpressionBuilder {
             immediate = new Immediate.Ref(heapType(r.heapType()));
         } else if (instr instanceof WatParser.SegmentInitInstrContext s) {
             immediate = segmentInit(opcode, s.index());
+        } else if (instr instanceof WatParser.CopyInstrContext c) {
+            immediate = copy(opcode, c.index());
         } else {
-            immediate = copy(opcode, ((WatParser.CopyInstrContext) instr).index());
+            immediate = VectorImmediateBuilder.of(opcode, instr, values, this::memArg);
         }
         emit(opcode, immediate, op);
     }
@@ -219,7 +222,7 @@ final class ExpressionBuilder {
         return new Immediate.BrTable(depths, label(targets.get(depths.length).getStart()));
     }
 
-    private Immediate memArg(Opcode opcode, Token offset, Token align) {
+    Immediate.MemArg memArg(Opcode opcode, Token offset, Token align) {
         long offsetValue = offset == null ? 0 : values.u32(offset, offset.getText().substring("offset=".length()));
         int alignExponent = naturalAlignment(opcode);
         if (align != null) {
@@ -237,6 +240,9 @@ final class ExpressionBuilder {
      * ({@code i64.load16_s}) or else the width of the value type ({@code f64.store}).
      */
     static int naturalAlignment(Opcode opcode) {
+        if (opcode.prefix() == 0xFD) {
+            return VectorAccess.naturalAlignment(opcode);
+        }
         String mnemonic = opcode.mnemonic();
         String access = mnemonic.substring(mnemonic.indexOf('.') + 1).replaceFirst("^(load|store)", "");
         String digits = access.replaceFirst("_.*", "");

@@ -1,6 +1,7 @@
 package dev.jwdb.wat;
 
 import dev.jwdb.engine.model.ImmediateKind;
+import dev.jwdb.engine.model.LaneShape;
 import dev.jwdb.engine.model.Opcode;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,11 +27,17 @@ final class InstructionTokens {
     private InstructionTokens() {
     }
 
-    /** The token type for a keyword: an instruction shape, a memarg field, or KEYWORD when it is not known. */
+    /**
+     * The token type for a keyword: an instruction shape, a v128 lane shape, a memarg field, or KEYWORD when it is
+     * not known.
+     */
     static int typeOf(String keyword) {
         Integer type = BY_MNEMONIC.get(keyword);
         if (type != null) {
             return type;
+        }
+        if (LaneShape.of(keyword) != null) {
+            return WatLexer.V128_SHAPE;
         }
         if (keyword.startsWith("offset=") && U32.matcher(keyword).region(7, keyword.length()).matches()) {
             return WatLexer.MEM_OFFSET;
@@ -41,10 +48,7 @@ final class InstructionTokens {
         return WatLexer.KEYWORD;
     }
 
-    /**
-     * Null for shapes that have their own literal token (block, br_table, select, ...) and for SIMD shapes, which
-     * the grammar does not cover yet: those mnemonics then stay unknown operators.
-     */
+    /** Null for shapes that have their own literal token (block, br_table, select, ...). */
     private static Integer shapeOf(ImmediateKind kind) {
         return switch (kind) {
             case NONE -> WatLexer.OP_PLAIN;
@@ -55,7 +59,10 @@ final class InstructionTokens {
             case MEMORY_INIT, TABLE_INIT -> WatLexer.OP_SEGMENT_INIT;
             case MEMORY_COPY, TABLE_COPY -> WatLexer.OP_COPY;
             case BLOCK_TYPE, BR_TABLE, CALL_INDIRECT, SELECT_TYPES, REF_TYPE -> null;
-            case V128_CONST, SHUFFLE, LANE, MEMARG_LANE -> null;
+            case V128_CONST -> WatLexer.OP_V128_CONST;
+            case SHUFFLE -> WatLexer.OP_SHUFFLE;
+            case LANE -> WatLexer.OP_LANE;
+            case MEMARG_LANE -> WatLexer.OP_MEMARG_LANE;
         };
     }
 }

@@ -1,6 +1,8 @@
 package dev.jwdb.wat;
 
+import dev.jwdb.engine.model.LaneShape;
 import dev.jwdb.engine.text.FloatFormat;
+import java.util.List;
 
 /**
  * The text format's literal tokens turned into values. Errors carry the spec's own wording at the start of their
@@ -36,6 +38,18 @@ public final class Literals {
     /** The raw IEEE bits of an f64 literal, correctly rounded to nearest even. */
     public static long parseF64Bits(String token) {
         return FloatLiteral.parse(token, FloatFormat.F64);
+    }
+
+    /**
+     * The 16 bytes of {@code v128.const SHAPE lanes...}: {@code shape} is {@code i8x16} ... {@code f64x2} and there
+     * must be one literal per lane ({@code "wrong number of lane literals"} otherwise).
+     */
+    public static byte[] parseV128(String shape, List<String> lanes) {
+        LaneShape laneShape = LaneShape.of(shape);
+        if (laneShape == null) {
+            throw new NumberFormatException("unexpected token: " + shape + " is not a lane shape");
+        }
+        return VectorLiteral.parse(laneShape, lanes);
     }
 
     /** An index, a limit, or a memarg {@code offset=}/{@code align=} value: unsigned, {@code 0..2^32-1}. */

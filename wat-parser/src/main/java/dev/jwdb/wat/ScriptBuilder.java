@@ -1,5 +1,6 @@
 package dev.jwdb.wat;
 
+import dev.jwdb.engine.model.LaneShape;
 import dev.jwdb.engine.model.ValType;
 import dev.jwdb.engine.runtime.Value;
 import dev.jwdb.wat.script.Action;
@@ -121,6 +122,10 @@ final class ScriptBuilder {
         if (constant instanceof WatParser.NumConstantContext n) {
             return number(n.OP_CONST().getSymbol(), n.literal().getStart());
         }
+        if (constant instanceof WatParser.VectorConstantContext v) {
+            List<Token> lanes = v.literal().stream().map(WatParser.LiteralContext::getStart).toList();
+            return vector(values.v128(v.V128_SHAPE().getSymbol(), lanes));
+        }
         if (constant instanceof WatParser.NullConstantContext n) {
             return Value.nullRef(ExpressionBuilder.heapType(n.heapType()));
         }
@@ -150,6 +155,9 @@ final class ScriptBuilder {
             };
             return n.NAN_CANONICAL() != null ? new Expected.CanonicalNan(type) : new Expected.ArithmeticNan(type);
         }
+        if (result instanceof WatParser.VectorExpectedContext v) {
+            return vectorExpected(v);
+        }
         if (result instanceof WatParser.NullExpectedContext n) {
             return new Expected.Exact(Value.nullRef(ExpressionBuilder.heapType(n.heapType())));
         }
@@ -158,6 +166,54 @@ final class ScriptBuilder {
                     : new Expected.Exact(Value.ref(ValType.EXTERNREF, values.u32(e.NAT().getSymbol())));
         }
         return new Expected.AnyRef(ValType.FUNCREF);
+    }
+
+    /**
+     * An expected v128: exact bits, unless a float lane is a NaN pattern; then each lane is matched on its own, the
+     * pattern lanes by kind of NaN and the others bit for bit.
+     */
+    private Expected vectorExpected(WatParser.VectorExpectedContext v) {
+        Token shapeToken = v.V128_SHAPE().getSymbol();
+        LaneShape shape = LaneShape.of(shapeToken.getText());
+        List<WatParser.LaneExpectedContext> lanes = v.laneExpected();
+        boolean patterns = lanes.stream().anyMatch(l -> l.literal() == null);
+        if (!patterns) {
+            return new Expected.Exact(vector(values.v128(shapeToken,
+                    lanes.stream().map(l -> l.literal().getStart()).toList())));
+        }
+        if (!shape.isFloat()) {
+            throw values.error(shapeToken, "unexpected token: NaN patterns need a float shape, not " + shape.text());
+        }
+        if (lanes.size() != shape.lanes()) {
+            throw values.error(shapeToken, "wrong number of lane literals: " + shape.text() + " has "
+                    + shape.lanes() + " lanes, got " + lanes.size());
+        }
+        ValType laneType = shape == LaneShape.F32X4 ? ValType.F32 : ValType.F64;
+        List<Expected> expected = new ArrayList<>();
+        for (WatParser.LaneExpectedContext lane : lanes) {
+            if (lane.NAN_CANONICAL() != null) {
+                expected.add(new Expected.CanonicalNan(laneType));
+            } else if (lane.NAN_ARITHMETIC() != null) {
+                expected.add(new Expected.ArithmeticNan(laneType));
+            } else {
+                Token literal = lane.literal().getStart();
+                expected.add(new Expected.Exact(laneType == ValType.F32 ? Value.f32Bits(values.f32Bits(literal))
+                        : Value.f64Bits(values.f64Bits(literal))));
+            }
+        }
+        return new Expected.V128Lanes(shape.text(), expected);
+    }
+
+    private static Value vector(byte[] bytes) {
+        return Value.v128(littleEndian(bytes, 0), littleEndian(bytes, 8));
+    }
+
+    private static long littleEndian(byte[] bytes, int from) {
+        long v = 0;
+        for (int i = 7; i >= 0; i--) {
+            v = v << 8 | (bytes[from + i] & 0xFF);
+        }
+        return v;
     }
 
     private String string(WatParser.NameContext name) {

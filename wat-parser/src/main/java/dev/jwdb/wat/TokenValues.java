@@ -1,5 +1,7 @@
 package dev.jwdb.wat;
 
+import dev.jwdb.engine.model.LaneShape;
+import java.util.List;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -53,6 +55,31 @@ final class TokenValues {
         } catch (IllegalArgumentException e) {
             throw error(t, e.getMessage());
         }
+    }
+
+    /**
+     * The 16 bytes of a {@code v128.const}: {@code shape} is the shape token, {@code lanes} the lane literals. A
+     * float written in an integer shape is a misplaced token, as for {@code i32.const}.
+     */
+    byte[] v128(Token shape, List<Token> lanes) {
+        LaneShape laneShape = LaneShape.of(shape.getText());
+        if (lanes.size() != laneShape.lanes()) {
+            throw error(shape, VectorLiteral.WRONG_LANE_COUNT + ": " + laneShape.text() + " has "
+                    + laneShape.lanes() + " lanes, got " + lanes.size());
+        }
+        long[] values = new long[lanes.size()];
+        for (int i = 0; i < values.length; i++) {
+            Token t = lanes.get(i);
+            if (!laneShape.isFloat()) {
+                requireInteger(t);
+            }
+            try {
+                values[i] = VectorLiteral.lane(laneShape, t.getText());
+            } catch (IllegalArgumentException e) {
+                throw error(t, e.getMessage());
+            }
+        }
+        return VectorLiteral.pack(laneShape, values);
     }
 
     /** An index or a u32 field; the spec reports these as "i32 constant out of range" when too large. */

@@ -1,5 +1,7 @@
 package dev.jwdb.engine.binary;
 
+import static dev.jwdb.engine.binary.SectionId.*;
+
 import dev.jwdb.engine.MalformedException;
 import dev.jwdb.engine.model.CustomSection;
 import dev.jwdb.engine.model.DataSegment;
@@ -34,22 +36,15 @@ public final class BinaryDecoder {
     private static final byte[] MAGIC = {0x00, 0x61, 0x73, 0x6D};
     private static final int VERSION = 1;
 
-    private static final int CUSTOM = 0;
-    private static final int TYPE = 1;
-    private static final int IMPORT = 2;
-    private static final int FUNCTION = 3;
-    private static final int TABLE = 4;
-    private static final int MEMORY = 5;
-    private static final int GLOBAL = 6;
-    private static final int EXPORT = 7;
-    private static final int START = 8;
-    private static final int ELEMENT = 9;
-    private static final int CODE = 10;
-    private static final int DATA = 11;
-    private static final int DATA_COUNT = 12;
 
-    /** Position of each section id in the required order; the data count section sits between element and code. */
-    private static final int[] RANK = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 10};
+    /** Position of each section id in the required order (custom sections, id 0, may appear anywhere). */
+    private static final int[] RANK = new int[SectionId.DATA_COUNT + 1];
+
+    static {
+        for (int i = 0; i < SectionId.ORDER.size(); i++) {
+            RANK[SectionId.ORDER.get(i)] = i + 1;
+        }
+    }
 
     private final ByteReader in;
     private final InstructionDecoder instructions;

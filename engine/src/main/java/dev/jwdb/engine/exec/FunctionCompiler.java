@@ -58,6 +58,10 @@ public final class FunctionCompiler {
     /** Where the last emitted instruction starts, and where its destination slot is when it has exactly one. */
     private int lastPos = -1;
     private int lastDst = -1;
+    /** Compiles v128 code; null when no v128 can occur in the function. */
+    private SimdCompiler simd;
+    /** The index in the body of the instruction being compiled. */
+    private int position;
 
     private FunctionCompiler(Module module, List<FuncType> functionTypes, boolean fuse) {
         this.module = module;
@@ -102,6 +106,9 @@ public final class FunctionCompiler {
                 anyNonZero = true;
             }
         }
+        List<ValType> localTypes = new ArrayList<>(params);
+        localTypes.addAll(function.locals());
+        simd = SimdCompiler.forFunction(module, functionIndex, function, localTypes, localSlot);
         int localSlots = slot;
         int resultSlots = slots(type.results());
         base = localSlots;
@@ -121,6 +128,7 @@ public final class FunctionCompiler {
                 instructionHeights[i] = base + c.labelHeight + (op == Opcode.END ? c.results : c.params);
             }
             int before = size;
+            position = i;
             compile(instructions.get(i), resultSlots);
             if (!fuse && size == before && instructionHeights[i] >= 0) {
                 instr(Op.NOP);
@@ -134,6 +142,11 @@ public final class FunctionCompiler {
         Opcode op = ins.opcode();
         if (unreachable) {
             skipUnreachable(op, resultSlots);
+            return;
+        }
+        SimdCompiler.Emission vector = simd == null ? null : simd.compile(ins, position);
+        if (vector != null) {
+            emitVector(vector);
             return;
         }
         Immediate imm = ins.immediate();
@@ -281,6 +294,24 @@ public final class FunctionCompiler {
             }
             default -> compilePlain(ins);
         }
+    }
+
+    /**
+     * A v128 instruction (or a local/global/drop/select moving a v128) runs in {@link SimdInterpreter}, which works on
+     * a stack pointer: its operands must be in their stack slots, and it is given the static height as that pointer.
+     * Nothing is fused into or out of it; SIMD is rare enough in the code this interpreter runs that writing pending
+     * entries out is cheaper than teaching the vector code about them.
+     */
+    private void emitVector(SimdCompiler.Emission vector) {
+        materializeAll();
+        int[] words = vector.words();
+        int[] withTop = new int[words.length + 1];
+        withTop[0] = Op.SIMD;
+        withTop[1] = base + height;
+        System.arraycopy(words, 1, withTop, 2, words.length - 1);
+        instr(withTop);
+        height -= vector.pops();
+        pushStack(vector.pushes());
     }
 
     /** Opcodes that map one-to-one onto an {@link Op} and type themselves through their fixed signature. */
@@ -860,7 +891,7 @@ public final class FunctionCompiler {
             try {
                 table[op.ordinal()] = Op.class.getField(op.name()).getInt(null);
             } catch (NoSuchFieldException e) {
-                // SIMD for now: compilePlain reports it if a body uses one
+                // SIMD: SimdCompiler compiles those before they get here
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }

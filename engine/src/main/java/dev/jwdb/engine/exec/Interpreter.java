@@ -2,7 +2,6 @@ package dev.jwdb.engine.exec;
 
 import dev.jwdb.engine.ExhaustionException;
 import dev.jwdb.engine.TrapException;
-import dev.jwdb.engine.model.FuncType;
 import dev.jwdb.engine.model.ValType;
 import dev.jwdb.engine.runtime.FunctionInstance;
 import dev.jwdb.engine.runtime.GlobalInstance;
@@ -48,27 +47,31 @@ public final class Interpreter {
         if (cf.maxHeight() > stack.length) {
             stack = st.growStack(cf.maxHeight());
         }
-        for (int i = 0; i < args.length; i++) {
-            stack[i] = args[i].bits();
-        }
+        Slots.write(args, stack, 0);
         enterLocals(stack, 0, cf);
         st.function = function;
         st.fp = 0;
-        st.sp = cf.localSlots();
         st.pc = 0;
         try {
             execute(st);
+        } catch (TrapException | ExhaustionException e) {
+            e.addWasmFrames(backtrace(st));
+            throw e;
         } catch (StackOverflowError e) {
             throw new ExhaustionException(ExecutionState.CALL_STACK_EXHAUSTED);
         } catch (OutOfMemoryError e) {
             throw new ExhaustionException("out of memory");
         }
-        List<ValType> types = function.type().results();
-        Value[] results = new Value[types.size()];
-        for (int i = 0; i < results.length; i++) {
-            results[i] = Value.ofSlot(types.get(i), st.stack[i]);
+        return Slots.read(function.type().results(), st.stack, 0);
+    }
+
+    /** The functions of the live frames, innermost first, as execute left them on a trap. */
+    private static List<FunctionInstance> backtrace(ExecutionState st) {
+        List<FunctionInstance> frames = new java.util.ArrayList<>(st.frameCount());
+        for (int i = st.frameCount() - 1; i >= 0; i--) {
+            frames.add(st.frameFunction(i));
         }
-        return results;
+        return frames;
     }
 
     private static void enterLocals(long[] stack, int fp, CompiledFunction cf) {
@@ -103,16 +106,8 @@ public final class Interpreter {
 
     /** Calls a host function with the arguments from cell {@code base} on, leaving its results in their place. */
     private static void callHost(FunctionInstance callee, long[] stack, int base) {
-        FuncType type = callee.type();
-        List<ValType> params = type.params();
-        Value[] args = new Value[params.size()];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = Value.ofSlot(params.get(i), stack[base + i]);
-        }
-        Value[] results = callHostDirectly(callee, args);
-        for (int i = 0; i < results.length; i++) {
-            stack[base + i] = results[i].bits();
-        }
+        Value[] results = callHostDirectly(callee, Slots.read(callee.type().params(), stack, base));
+        Slots.write(results, stack, base);
     }
 
     /** The effective address of an access of {@code width} bytes, or a trap when it is out of bounds. */
@@ -1509,6 +1504,12 @@ public final class Interpreter {
                 long b = (long) code[pc + 3];
                 stack[fp + code[pc + 1]] = Integer.compareUnsigned((int) a, (int) b) >= 0 ? 1 : 0;
                 return pc + 4;
+            }
+            case Op.SIMD: {
+                // the vector code works on a stack pointer: the cell above this instruction's operands
+                int sub = pc + 2;
+                SimdInterpreter.execute(code, sub, stack, fp + code[pc + 1], fp, mem, inst.globals());
+                return sub + SimdInterpreter.length(code[sub]);
             }
             default:
                 throw new IllegalStateException("corrupt compiled code: opcode " + code[pc] + " at " + pc);

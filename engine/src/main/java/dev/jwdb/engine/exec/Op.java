@@ -262,8 +262,25 @@ public final class Op {
     public static final int BR_IF_I32_GE_S_C = 220;
     public static final int BR_IF_I32_GE_U_C = 221;
 
+    // ---- out of the loop's jump table (run by Interpreter.rare) ----
+    /** SIMD top sub immediates...: see {@link SimdInterpreter}; {@code top} is the cell above its operands. */
+    public static final int SIMD = 222;
+    // Debugging forms, only in code compiled with an Instrumentation (or patched in by Execution.interrupt); such code
+    // is compiled without fusion, so every operand is in its stack slot and the address addend k is always 0:
+    // CHECK instruction armed        before every reachable instruction; pauses when armed != 0 or when stepping
+    //                                reaches it (Execution skips it when continuing from the pause)
+    // LOAD_WATCHED d address offset op instruction, STORE_WATCHED address value offset op instruction
+    //                                the load or store {@code op}, then a pause if the hooks watch the bytes accessed
+    // GLOBAL_SET_WATCHED global a instruction   global.set, then a pause if the hooks watch the global
+    // INTERRUPT                      written over the first word of an op by Execution.interrupt; pauses before it
+    public static final int CHECK = 223;
+    public static final int LOAD_WATCHED = 224;
+    public static final int STORE_WATCHED = 225;
+    public static final int GLOBAL_SET_WATCHED = 226;
+    public static final int INTERRUPT = 227;
+
     /** One more than the largest opcode. */
-    public static final int COUNT = 222;
+    public static final int COUNT = 228;
 
     private Op() {
     }

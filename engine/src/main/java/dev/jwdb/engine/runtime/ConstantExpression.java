@@ -45,6 +45,27 @@ final class ConstantExpression {
         return stack[sp - 1];
     }
 
+    /**
+     * A v128 constant expression, which (being valid) is one {@code v128.const} or one {@code global.get} of a
+     * v128 global: a value of two slots, so it cannot go through {@link #evaluate}.
+     */
+    static Value evaluateVector(List<Instruction> expression, Instance instance) {
+        Instruction ins = expression.get(0);
+        if (ins.opcode() == Opcode.GLOBAL_GET) {
+            return instance.global(ins.index()).value();
+        }
+        byte[] bytes = ((Immediate.V128) ins.immediate()).bytes();
+        return Value.v128(littleEndian(bytes, 0), littleEndian(bytes, 8));
+    }
+
+    private static long littleEndian(byte[] bytes, int from) {
+        long v = 0;
+        for (int i = 7; i >= 0; i--) {
+            v = v << 8 | (bytes[from + i] & 0xFF);
+        }
+        return v;
+    }
+
     private static long arithmetic(Opcode op, long a, long b) {
         return switch (op) {
             case I32_ADD -> (int) a + (int) b;

@@ -51,6 +51,17 @@ public final class GlobalInstance implements ExternVal {
         this.bits = bits;
     }
 
+    /** Engine internal: the upper 64 bits of a v128 global (its second interpreter slot). */
+    public long highBits() {
+        return high;
+    }
+
+    /** Engine internal: stores both halves of a v128 that validation has already type-checked. */
+    public void setVectorBits(long low, long high) {
+        this.bits = low;
+        this.high = high;
+    }
+
     private void checkType(Value v) {
         if (v == null || v.type() != type.type()) {
             throw new IllegalArgumentException("global of type " + type.type() + " cannot hold " + v);

@@ -13,6 +13,7 @@ import dev.jwdb.engine.model.ImportDesc;
 import dev.jwdb.engine.model.Instruction;
 import dev.jwdb.engine.model.Limits;
 import dev.jwdb.engine.model.Module;
+import dev.jwdb.engine.model.ValType;
 
 import java.util.List;
 
@@ -135,8 +136,10 @@ final class Instantiation {
         offset = module.importedGlobalCount();
         for (int i = 0; i < module.globals().size(); i++) {
             Global g = module.globals().get(i);
-            long cell = ConstantExpression.evaluate(g.init(), instance);
-            instance.globals[offset + i] = new GlobalInstance(g.type(), Value.ofSlot(g.type().type(), cell));
+            Value initial = g.type().type() == ValType.V128
+                    ? ConstantExpression.evaluateVector(g.init(), instance)
+                    : Value.ofSlot(g.type().type(), ConstantExpression.evaluate(g.init(), instance));
+            instance.globals[offset + i] = new GlobalInstance(g.type(), initial);
         }
         for (int i = 0; i < module.data().size(); i++) {
             instance.data[i] = module.data().get(i).init();

@@ -1,6 +1,7 @@
 package dev.jwdb.engine.runtime;
 
 import dev.jwdb.engine.model.ValType;
+import dev.jwdb.engine.text.V128Format;
 
 /**
  * A typed value at the engine's boundary (arguments, results, globals as seen from outside). Inside the interpreter
@@ -87,7 +88,9 @@ public record Value(ValType type, long bits, long high) {
         return type.isReference() && bits == NULL_REF;
     }
 
-    /** The value as jwdb prints it: {@code i32:55}, {@code f64:1.5}, {@code funcref:null}. */
+    /**
+     * The value as jwdb prints it: {@code i32:55}, {@code f64:1.5}, {@code funcref:null}, {@code v128:i32x4 [1 2 3 4]}.
+     */
     @Override
     public String toString() {
         String v = switch (type) {
@@ -95,7 +98,7 @@ public record Value(ValType type, long bits, long high) {
             case I64 -> Long.toString(bits);
             case F32 -> Float.toString(asF32());
             case F64 -> Double.toString(asF64());
-            case V128 -> String.format("0x%016x%016x", high, bits);
+            case V128 -> V128Format.format(bits, high, V128Format.DEFAULT_SHAPE);
             case FUNCREF, EXTERNREF -> bits == NULL_REF ? "null" : Long.toString(bits);
         };
         return type.text() + ":" + v;

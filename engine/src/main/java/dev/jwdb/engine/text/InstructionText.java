@@ -7,6 +7,7 @@ import dev.jwdb.engine.model.Instruction;
 import dev.jwdb.engine.model.Module;
 import dev.jwdb.engine.model.Opcode;
 import dev.jwdb.engine.model.ValType;
+import dev.jwdb.engine.model.VectorAccess;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -57,7 +58,7 @@ final class InstructionText {
             case REF_TYPE -> mnemonic + " " + heapType(((Immediate.Ref) imm).type());
             case MEMORY_INIT, TABLE_INIT -> segmentInit(mnemonic, (Immediate.TwoIndex) imm);
             case MEMORY_COPY, TABLE_COPY -> copy(mnemonic, (Immediate.TwoIndex) imm);
-            case V128_CONST -> mnemonic + " i8x16" + lanes(((Immediate.V128) imm).bytes());
+            case V128_CONST -> mnemonic + " " + V128Format.constant(((Immediate.V128) imm).bytes());
             case SHUFFLE -> mnemonic + lanes(((Immediate.V128) imm).bytes());
             case LANE -> mnemonic + " " + ((Immediate.Lane) imm).lane();
             case MEMARG_LANE -> mnemonic + memArg(op, ((Immediate.MemLane) imm).memArg()) + " "
@@ -138,6 +139,9 @@ final class InstructionText {
 
     /** The exponent of a load's or store's access width: {@code i64.load16_s} accesses 2 bytes, so 1. */
     static int naturalAlignment(Opcode op) {
+        if (op.prefix() == 0xFD) {
+            return VectorAccess.naturalAlignment(op);
+        }
         String mnemonic = op.mnemonic();
         String access = mnemonic.substring(mnemonic.indexOf('.') + 1);
         String width = access.replaceAll("[^0-9]", "");

@@ -47,7 +47,7 @@ final class ConstantExpressionValidator {
     private static ValType typeOf(Instruction ins, ModuleContext context) {
         Opcode op = ins.opcode();
         return switch (op) {
-            case I32_CONST, I64_CONST, F32_CONST, F64_CONST -> op.results().get(0);
+            case I32_CONST, I64_CONST, F32_CONST, F64_CONST, V128_CONST -> op.results().get(0);
             case REF_NULL -> ((Immediate.Ref) ins.immediate()).type();
             case REF_FUNC -> {
                 context.function(ins.index());

@@ -12,6 +12,7 @@ import dev.jwdb.engine.model.Opcode;
 import dev.jwdb.engine.model.TableType;
 import dev.jwdb.engine.model.ValType;
 
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,17 @@ final class FunctionValidator {
     private final TypeStack stack = new TypeStack();
     private ValType[] locals;
     private List<ValType> results;
+    /** Where drops and selects of v128 operands are noted, when someone asked ({@link VectorOperands}). */
+    private BitSet vectorOperands;
+    private int position;
 
     FunctionValidator(ModuleContext context, Names names) {
         this.context = context;
         this.names = names;
+    }
+
+    void recordVectorOperands(BitSet positions) {
+        vectorOperands = positions;
     }
 
     /** @param index the function's index in the function index space (imports included) */
@@ -57,7 +65,7 @@ final class FunctionValidator {
         stack.clear();
         stack.pushFrame(Opcode.BLOCK, List.of(), results);
         List<Instruction> body = function.body();
-        int position = 0;
+        position = 0;
         try {
             for (int size = body.size(); position < size; position++) {
                 if (stack.frameCount() == 0) {
@@ -129,7 +137,7 @@ final class FunctionValidator {
             }
             case CALL -> call(context.function(ins.index()));
             case CALL_INDIRECT -> callIndirect((Immediate.TwoIndex) ins.immediate());
-            case DROP -> stack.pop();
+            case DROP -> noteVectorOperand(stack.pop());
             case SELECT -> untypedSelect();
             case SELECT_T -> typedSelect(((Immediate.Types) ins.immediate()).types());
             case LOCAL_GET -> stack.push(local(ins.index()));
@@ -197,6 +205,10 @@ final class FunctionValidator {
 
     /** Index and alignment checks for instructions whose operand typing the opcode table fixes. */
     private void checkIndices(Opcode op, Immediate immediate) {
+        if (op.prefix() == 0xFD) {
+            VectorImmediates.check(op, immediate, context);
+            return;
+        }
         switch (op.immediate()) {
             case MEMARG -> {
                 Immediate.MemArg memArg = (Immediate.MemArg) immediate;
@@ -305,7 +317,15 @@ final class FunctionValidator {
         if (first != null && second != null && first != second) {
             throw new InvalidException("type mismatch: select operands " + second + " and " + first + " differ");
         }
-        stack.push(first != null ? first : second);
+        ValType type = first != null ? first : second;
+        noteVectorOperand(type);
+        stack.push(type);
+    }
+
+    private void noteVectorOperand(ValType type) {
+        if (vectorOperands != null && type == ValType.V128) {
+            vectorOperands.set(position);
+        }
     }
 
     private static boolean isReference(ValType type) {

@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The validation phase: checks that a decoded or parsed module is valid per WebAssembly 2.0 (SIMD instructions
- * excepted) before it may be instantiated. Errors are {@link InvalidException}s whose message starts with the
- * spec's wording and ends with where the problem is.
+ * The validation phase: checks that a decoded or parsed module is valid per WebAssembly 2.0 before it may be
+ * instantiated. Errors are {@link InvalidException}s whose message starts with the spec's wording and ends with
+ * where the problem is.
  */
 public final class Validator {
     private static final long MAX_MEMORY_PAGES = 65536;

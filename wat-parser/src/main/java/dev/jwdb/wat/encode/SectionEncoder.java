@@ -1,5 +1,7 @@
 package dev.jwdb.wat.encode;
 
+import static dev.jwdb.engine.binary.SectionId.*;
+
 import dev.jwdb.engine.model.Function;
 import dev.jwdb.engine.model.Global;
 import dev.jwdb.engine.model.Import;
@@ -7,32 +9,17 @@ import dev.jwdb.engine.model.ImportDesc;
 import dev.jwdb.engine.model.Module;
 import dev.jwdb.engine.model.ValType;
 
+import dev.jwdb.engine.binary.SectionId;
 import java.util.List;
 import java.util.function.BiConsumer;
 
 /** The content of each known section of a module, or null when the section has nothing to say and is left out. */
 public final class SectionEncoder {
-    private static final int TYPE = 1;
-    private static final int IMPORT = 2;
-    private static final int FUNCTION = 3;
-    private static final int TABLE = 4;
-    private static final int MEMORY = 5;
-    private static final int GLOBAL = 6;
-    private static final int EXPORT = 7;
-    private static final int START = 8;
-    private static final int ELEMENT = 9;
-    private static final int CODE = 10;
-    private static final int DATA = 11;
-    private static final int DATA_COUNT = 12;
-
-    /** The order sections must appear in: the data count section precedes the code it serves. */
-    public static final List<Integer> ORDER = List.of(TYPE, IMPORT, FUNCTION, TABLE, MEMORY, GLOBAL, EXPORT, START,
-            ELEMENT, DATA_COUNT, CODE, DATA);
 
     private SectionEncoder() {
     }
 
-    /** The content of section {@code id}, one of {@link #ORDER}, or null when it would be empty. */
+    /** The content of section {@code id}, one of {@link SectionId#ORDER}, or null when it would be empty. */
     public static ByteSink content(int id, Module m) {
         return switch (id) {
             case TYPE -> vector(m.types(), TypeEncoder::functionType);

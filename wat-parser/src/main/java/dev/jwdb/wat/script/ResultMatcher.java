@@ -1,7 +1,10 @@
 package dev.jwdb.wat.script;
 
+import dev.jwdb.engine.model.LaneShape;
 import dev.jwdb.engine.model.ValType;
 import dev.jwdb.engine.runtime.Value;
+import dev.jwdb.engine.text.FloatText;
+import java.util.stream.Collectors;
 
 /** Compares a result with an expected value of {@code assert_return}, bit for bit, NaN patterns included. */
 final class ResultMatcher {
@@ -18,8 +21,27 @@ final class ResultMatcher {
         } else if (expected instanceof Expected.AnyRef r) {
             return r.type() == actual.type() && !actual.isNull();
         }
-        // v128 lane patterns come with the SIMD issue; until then no v128 pattern matches.
-        return false;
+        return matchesLanes((Expected.V128Lanes) expected, actual);
+    }
+
+    /** Each lane of the v128 against its own expectation, read as an f32 or f64 value of the lane's bits. */
+    private static boolean matchesLanes(Expected.V128Lanes expected, Value actual) {
+        LaneShape shape = LaneShape.of(expected.shape());
+        if (actual.type() != ValType.V128 || shape == null || expected.lanes().size() != shape.lanes()) {
+            return false;
+        }
+        for (int i = 0; i < shape.lanes(); i++) {
+            long lane = shape.lane(actual.bits(), actual.high(), i);
+            Value laneValue = switch (shape) {
+                case F32X4 -> Value.f32Bits((int) lane);
+                case F64X2 -> Value.f64Bits(lane);
+                default -> Value.i64(lane);
+            };
+            if (!matches(expected.lanes().get(i), laneValue)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sameBits(Value expected, Value actual) {
@@ -53,7 +75,16 @@ final class ResultMatcher {
             return r.type() + ":non-null";
         }
         Expected.V128Lanes v = (Expected.V128Lanes) expected;
-        return "v128 " + v.shape() + " " + v.lanes();
+        return "v128:" + v.shape() + " " + v.lanes().stream().map(ResultMatcher::describeLane)
+                .collect(Collectors.joining(" ", "[", "]"));
+    }
+
+    private static String describeLane(Expected lane) {
+        if (lane instanceof Expected.Exact e) {
+            return e.value().type() == ValType.F32 ? FloatText.f32((int) e.value().bits())
+                    : FloatText.f64(e.value().bits());
+        }
+        return lane instanceof Expected.CanonicalNan ? "nan:canonical" : "nan:arithmetic";
     }
 
     static String describe(Value v) {

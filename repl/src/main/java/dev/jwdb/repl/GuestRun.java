@@ -1,0 +1,133 @@
+package dev.jwdb.repl;
+
+import dev.jwdb.engine.ExhaustionException;
+import dev.jwdb.engine.TrapException;
+import dev.jwdb.engine.UninstantiableException;
+import dev.jwdb.engine.UnlinkableException;
+import dev.jwdb.engine.WasmException;
+import dev.jwdb.engine.model.Module;
+import dev.jwdb.engine.runtime.ExternVal;
+import dev.jwdb.engine.runtime.FunctionInstance;
+import dev.jwdb.engine.runtime.Instance;
+import dev.jwdb.engine.runtime.Store;
+import dev.jwdb.engine.runtime.StoreLimits;
+import dev.jwdb.engine.runtime.Value;
+import dev.jwdb.engine.wasi.CapabilityListener;
+import dev.jwdb.engine.wasi.Grants;
+import dev.jwdb.engine.wasi.GuestStdio;
+import dev.jwdb.engine.wasi.ProcExit;
+import dev.jwdb.engine.wasi.WasiHost;
+import dev.jwdb.engine.wasi.WasiImports;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * One non-interactive run of a WASI program, as {@code run} and {@code audit} do it: instantiate with the WASI host,
+ * call {@code _initialize} when exported, then the entry point; turn how it ended into the exit status of DESIGN §4.
+ * Every denial is explained on jwdb's stderr as it happens.
+ */
+final class GuestRun {
+    /** The status of a trap, as a shell reports a process killed by SIGABRT. */
+    static final int TRAPPED = 134;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final GuestStdio stdio;
+
+    GuestRun(PrintWriter out, PrintWriter err, GuestStdio stdio) {
+        this.out = out;
+        this.err = err;
+        this.stdio = stdio;
+    }
+
+    /**
+     * Runs {@code module}; {@code argv} is what the guest sees as its arguments, program name first.
+     * {@code observer} sees every capability event besides the printer of denials.
+     */
+    int run(Module module, String file, List<String> argv, Grants grants, StoreLimits limits, EntryPoint entry,
+            CapabilityListener observer) {
+        CapabilityListener listener = explainDenials().and(observer);
+        WasiHost host;
+        try {
+            host = new WasiHost(argv, grants, stdio, listener);
+        } catch (UncheckedIOException e) {
+            err.println("jwdb: " + e.getCause().getMessage());
+            return Exit.USAGE;
+        }
+        try (host) {
+            return execute(module, file, host, limits, entry);
+        } finally {
+            flushGuestStreams();
+        }
+    }
+
+    private int execute(Module module, String file, WasiHost host, StoreLimits limits, EntryPoint entry) {
+        Store store = new Store(limits);
+        WasiImports imports = new WasiImports(host);
+        try {
+            Instance instance = store.instantiate(module, imports);
+            imports.bind(instance);
+            if (EntryPoint.functionType(module, EntryPoint.INITIALIZE) != null) {
+                store.invoke(function(instance, EntryPoint.INITIALIZE));
+            }
+            Value[] results = store.invoke(function(instance, entry.export()), entry.args());
+            if (entry.printsResults()) {
+                flushGuestStreams();
+                for (Value v : results) {
+                    out.println(v);
+                }
+                out.flush();
+            }
+            return Exit.OK;
+        } catch (ProcExit e) {
+            return e.code();
+        } catch (UnlinkableException | UninstantiableException e) {
+            err.println("jwdb: " + file + ": " + e.getMessage());
+            return Exit.USAGE;
+        } catch (TrapException | ExhaustionException e) {
+            flushGuestStreams();
+            reportTrap(e);
+            return TRAPPED;
+        }
+    }
+
+    private static FunctionInstance function(Instance instance, String name) {
+        ExternVal export = instance.export(name);
+        return (FunctionInstance) export;
+    }
+
+    private CapabilityListener explainDenials() {
+        return event -> {
+            if (event.denied()) {
+                // The guest's own complaint about the failure comes after this line, so flush what it said before.
+                flushGuestStreams();
+                err.println("jwdb: " + event.explanation());
+                err.flush();
+            }
+            return CapabilityListener.Verdict.DELIVER;
+        };
+    }
+
+    private void reportTrap(WasmException e) {
+        err.println("jwdb: trap: " + e.getMessage());
+        List<FunctionInstance> frames = e.wasmBacktrace();
+        if (!frames.isEmpty()) {
+            err.println("wasm backtrace:");
+            for (int i = 0; i < frames.size(); i++) {
+                err.printf("  %2d: %s%n", i, FunctionNames.of(frames.get(i)));
+            }
+        }
+        err.flush();
+    }
+
+    private void flushGuestStreams() {
+        try {
+            stdio.out().flush();
+            stdio.err().flush();
+        } catch (IOException e) {
+            // The guest's output has nowhere to go; jwdb's own messages still follow on its writers.
+        }
+    }
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Rebuilds every committed .wasm of the samples from its source. Needs clang with wasi-libc (wasm32-wasi) and a
+# rustc with the wasm32-wasi target (Debian's /usr/bin/rustc has it; set RUSTC to use another).
+# Names are kept (no -g, no strip of the name section) so that jwdb's backtraces show function names.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+CC=${CC:-clang}
+RUSTC=${RUSTC:-/usr/bin/rustc}
+
+# Each compiler runs in the sample's directory so that source paths baked into the binary (Rust's panic
+# locations) are bare file names and the output does not depend on where the checkout is.
+c() { # c DIR/OUT.wasm DIR/SOURCE.c [EXTRA CLANG FLAGS...]
+  echo "build.sh: $1" >&2
+  (cd "$(dirname "$1")" && "$CC" --target=wasm32-wasi -O2 "${@:3}" -o "$(basename "$1")" "$(basename "$2")")
+}
+rust() { # rust DIR/OUT.wasm DIR/SOURCE.rs
+  echo "build.sh: $1" >&2
+  (cd "$(dirname "$1")" && "$RUSTC" --target wasm32-wasi -O -C strip=debuginfo -o "$(basename "$1")" "$(basename "$2")")
+}
+
+c logger/logger-c.wasm logger/logger.c
+rust logger/logger-rust.wasm logger/logger.rs
+c wasi-conformance/fileops-c.wasm wasi-conformance/fileops.c
+rust wasi-conformance/fileops-rust.wasm wasi-conformance/fileops.rs
+c wasi-conformance/process-c.wasm wasi-conformance/process.c
+rust wasi-conformance/process-rust.wasm wasi-conformance/process.rs
+rust env-clock-random/now.wasm env-clock-random/now.rs
+rust env-clock-random/hashmap.wasm env-clock-random/hashmap.rs
+c echo-server/echo-server.wasm echo-server/echo-server.c
+c http-get/http-get.wasm http-get/http-get.c
+c fs-tool/fs-tool.wasm fs-tool/fs-tool.c
+c simd/simd-kernels.wasm simd/simd-kernels.c -msimd128

@@ -1,0 +1,1 @@
+use std::fs::File; use std::io::Write; fn main(){ let mut f = File::create("/logs/app.log").expect("Could not create file"); f.write_all(b"Wasm module successfully initialized!").expect("Write error"); }

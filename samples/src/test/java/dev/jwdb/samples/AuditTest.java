@@ -1,0 +1,58 @@
+package dev.jwdb.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 3, acceptance 6: {@code jwdb audit} prints the least privilege that covers a run, and nothing more. */
+class AuditTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theLoggerNeedsLogsWhichTheAuditNamesInBothSpellings() {
+        Jwdb.Result r = Jwdb.run("audit", Jwdb.sample("logger/logger-c.wasm"));
+        assertEquals("""
+                least privilege:
+                  jwdb:     --dir HOST::/logs
+                  wasmtime: --dir HOST::/logs
+                """, r.out());
+        assertTrue(r.err().startsWith("jwdb: denied path_open \"/logs/app.log\""), r.err());
+    }
+
+    @Test
+    void grantsTheRunDidNotUseAreLeftOut() throws Exception {
+        Path logs = Files.createDirectory(dir.resolve("logs"));
+        Path unused = Files.createDirectory(dir.resolve("unused"));
+        Jwdb.Result r = Jwdb.run("audit", "--dir", logs + "::/logs", "--dir", unused + "::/unused", "--env",
+                "FOO=1", "--allow", "all-basic", "--allow-connect", "*:*", Jwdb.sample("logger/logger-c.wasm"));
+        assertEquals(0, r.status(), r.toString());
+        assertEquals("least privilege:\n"
+                + "  jwdb:     --dir " + logs.toRealPath() + "::/logs\n"
+                + "  wasmtime: --dir " + logs.toRealPath() + "::/logs\n", r.out());
+    }
+
+    @Test
+    void aProgramReadingAVariableAndTheClockIsGivenBoth() {
+        Jwdb.Result r = Jwdb.run("audit", "--env", "USER_NAME=ada", Jwdb.sample("env-clock-random/now.wasm"));
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().startsWith("hello, ada: it is "), r.out());
+        assertTrue(r.out().endsWith("""
+                least privilege:
+                  jwdb:     --env USER_NAME=ada --allow clock
+                  wasmtime: --env USER_NAME=ada
+                  note:     wasmtime grants the clock and randomness to every program
+                """), r.out());
+    }
+
+    @Test
+    void aHashMapNeedsRandomnessAndNothingElse() {
+        Jwdb.Result r = Jwdb.run("audit", "--env", "IGNORED=1", Jwdb.sample("env-clock-random/hashmap.wasm"));
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("  jwdb:     --env IGNORED=1 --allow random\n"), r.out());
+    }
+}
