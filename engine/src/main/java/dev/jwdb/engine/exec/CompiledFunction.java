@@ -2,7 +2,7 @@ package dev.jwdb.engine.exec;
 
 /**
  * A function body in executable form (register form, see {@link Op}). Slots are counted in 64-bit stack cells
- * (a v128 would take two).
+ * (a v128 takes two).
  *
  * @param code               internal instructions, see {@link Op}
  * @param paramSlots         cells taken by the parameters, which the caller leaves in place as the first locals
@@ -14,9 +14,12 @@ package dev.jwdb.engine.exec;
  *                           emit nothing (or were fused into a later one) map to the pc of what follows them
  * @param instructionHeights for each instruction of the body, the cells in use (locals and operand stack) when it
  *                           starts, or -1 when it is unreachable
+ * @param loopHeads          the pc where each loop's code starts (where back-edges land): with pc 0, the places
+ *                           {@link Execution#interrupt()} patches, so that a running loop or a call meets one
  */
 public record CompiledFunction(int[] code, int paramSlots, int localSlots, int resultSlots, int maxHeight,
-                               long[] localDefaults, int[] instructionPcs, int[] instructionHeights) {
+                               long[] localDefaults, int[] instructionPcs, int[] instructionHeights,
+                               int[] loopHeads) {
 
     /** Cells in use at {@code pc}: those of the last instruction that starts there or, failing that, before it. */
     public int heightAt(int pc) {

@@ -19,11 +19,22 @@ public final class ExecutionState {
     final Store store;
     final int maxDepth;
     long[] stack;
-    int sp;
 
     FunctionInstance function;
+    /** The code the current frame runs: its function's compiled code, or a variant a debugger swapped in. */
+    int[] code;
     int pc;
     int fp;
+
+    /** Why {@link Interpreter#execute} last returned without finishing: one of the PAUSED_ constants, or 0. */
+    int paused;
+    static final int PAUSED_BEFORE = 1;
+    static final int PAUSED_AFTER_ACCESS = 2;
+    static final int PAUSED_INTERRUPT = 3;
+    /** A {@link Op#CHECK} pauses in frames up to this depth (0 = outermost); -1 when not stepping. */
+    int stepDepth = -1;
+    DebugHooks hooks = DebugHooks.NONE;
+    Access access;
 
     /** Saved callers: frame i is the caller of frame i + 1 (the current frame is number {@link #depth}). */
     FunctionInstance[] frameFunctions = new FunctionInstance[16];
@@ -51,6 +62,17 @@ public final class ExecutionState {
         return stack;
     }
 
+    /** Saves the interpreter's registers and marks the state paused with {@code reason}. */
+    void pause(int reason, long[] stack, int fp, int pc, int depth, FunctionInstance function, int[] code) {
+        this.stack = stack;
+        this.fp = fp;
+        this.pc = pc;
+        this.depth = depth;
+        this.function = function;
+        this.code = code;
+        this.paused = reason;
+    }
+
     void growFrames() {
         int n = frameFunctions.length * 2;
         frameFunctions = Arrays.copyOf(frameFunctions, n);
@@ -74,13 +96,63 @@ public final class ExecutionState {
         return i == depth ? pc : framePcs[i];
     }
 
+    /** The code array frame {@code i} runs; {@link #framePc} indexes it. */
+    public int[] frameCode(int i) {
+        return i == depth ? code : frameCode[i];
+    }
+
+    /**
+     * Moves frame {@code i} from {@code from}'s code to {@code to}'s, another compilation of the same function, so
+     * only the pc changes: every compilation gives each operand-stack entry the same cell. Only while paused, and
+     * only where {@code from} has its operand stack written out, which plain (fused) code has wherever it can pause
+     * (calls, loop heads, the function entry) and unfused code everywhere; so a frame may go from plain code to an
+     * instrumented one, or between instrumented ones, but not from instrumented code back to plain code, whose fused
+     * instructions may read entries straight from locals or constants.
+     */
+    public void relocateFrame(int i, CompiledFunction from, CompiledFunction to) {
+        int target = to.instructionPcs()[CodeMap.resumeInstruction(from, framePc(i))];
+        if (i == depth) {
+            if (fp + to.maxHeight() > stack.length) {
+                growStack(fp + to.maxHeight());
+            }
+            code = to.code();
+            pc = target;
+        } else {
+            frameCode[i] = to.code();
+            framePcs[i] = target;
+        }
+    }
+
+    /** Writes a stack cell (a local of some frame, or an operand); only while paused. */
+    public void setStackCell(int i, long value) {
+        stack[i] = value;
+    }
+
+    /**
+     * While stepping, {@link Op#CHECK}s pause in every frame at depth {@code depth} or less (0 being the outermost
+     * frame, {@link #frameCount()} - 1 the current one); -1 stops stepping.
+     */
+    public void stepDepth(int depth) {
+        stepDepth = depth;
+    }
+
+    /** The watched access that caused the last pause, or null when it was not one. */
+    public Access lastAccess() {
+        return paused == PAUSED_AFTER_ACCESS ? access : null;
+    }
+
     /** Where frame {@code i}'s locals start in {@link #stackCell(int)} numbering. */
     public int frameBase(int i) {
         return i == depth ? fp : frameFps[i];
     }
 
-    public int stackPointer() {
-        return sp;
+    /**
+     * The cell above frame {@code i}'s operand stack, given the compilation {@code running} whose code the frame runs
+     * ({@link #frameCode}). A caller's operands end where its callee's frame starts (the arguments became the
+     * callee's first locals); the current frame's stack height is static, known from its pc.
+     */
+    public int operandTop(int i, CompiledFunction running) {
+        return i == depth ? fp + running.heightAt(pc) : frameBase(i + 1);
     }
 
     public long stackCell(int i) {

@@ -28,6 +28,12 @@ import java.util.List;
  * exact wherever control joins. Without fusion ({@link #compile(Module, int, List, boolean)} with false), every
  * instruction emits its own code that leaves the operand stack exactly as the spec describes (a NOP when it would
  * emit nothing), which is what a debugger stepping instruction by instruction needs.
+ *
+ * <p>An {@link Instrumentation} other than plain adds the debugging ops (see {@link Op#CHECK}) and implies no fusion:
+ * a frame paused in instrumented code must show the exact operand stack, and the watched loads and stores name
+ * their address slot. Both modes give every operand-stack entry the same slot, so a frame can move from plain code
+ * to an instrumented compilation wherever plain code has its whole stack written out (at calls, loop heads and the
+ * function entry, the only places it can stop), see {@link ExecutionState#relocateFrame}.
  */
 public final class FunctionCompiler {
     private static final int[] PLAIN = plainOpcodes();
@@ -41,6 +47,9 @@ public final class FunctionCompiler {
     private final Module module;
     private final List<FuncType> functionTypes;
     private final boolean fuse;
+    private final Instrumentation instrumentation;
+    /** Where each loop's code starts, for {@link CompiledFunction#loopHeads()}. */
+    private final IntList loopHeads = new IntList();
     private final List<Control> controls = new ArrayList<>();
     private int[] code = new int[64];
     private int size;
@@ -63,10 +72,12 @@ public final class FunctionCompiler {
     /** The index in the body of the instruction being compiled. */
     private int position;
 
-    private FunctionCompiler(Module module, List<FuncType> functionTypes, boolean fuse) {
+    private FunctionCompiler(Module module, List<FuncType> functionTypes, boolean fuse,
+                             Instrumentation instrumentation) {
         this.module = module;
         this.functionTypes = functionTypes;
-        this.fuse = fuse;
+        this.fuse = fuse && instrumentation.isPlain();
+        this.instrumentation = instrumentation;
     }
 
     /**
@@ -80,7 +91,13 @@ public final class FunctionCompiler {
     /** As {@link #compile(Module, int, List)}; without {@code fuse}, every instruction has code of its own. */
     public static CompiledFunction compile(Module module, int functionIndex, List<FuncType> functionTypes,
                                            boolean fuse) {
-        return new FunctionCompiler(module, functionTypes, fuse).compileBody(functionIndex);
+        return new FunctionCompiler(module, functionTypes, fuse, Instrumentation.PLAIN).compileBody(functionIndex);
+    }
+
+    /** Compiles with the debugging ops {@code instrumentation} asks for, unfused unless it is plain. */
+    public static CompiledFunction compile(Module module, int functionIndex, List<FuncType> functionTypes,
+                                           Instrumentation instrumentation) {
+        return new FunctionCompiler(module, functionTypes, true, instrumentation).compileBody(functionIndex);
     }
 
     private CompiledFunction compileBody(int functionIndex) {
@@ -127,15 +144,18 @@ public final class FunctionCompiler {
                 Control c = controls.get(controls.size() - 1);
                 instructionHeights[i] = base + c.labelHeight + (op == Opcode.END ? c.results : c.params);
             }
-            int before = size;
             position = i;
+            if (instrumentation.checks() && !unreachable) {
+                instr(Op.CHECK, i, 0);
+            }
+            int before = size;
             compile(instructions.get(i), resultSlots);
             if (!fuse && size == before && instructionHeights[i] >= 0) {
                 instr(Op.NOP);
             }
         }
         return new CompiledFunction(Arrays.copyOf(code, size), paramSlots, localSlots, resultSlots, maxHeight,
-                anyNonZero ? defaults : null, instructionPcs, instructionHeights);
+                anyNonZero ? defaults : null, instructionPcs, instructionHeights, loopHeads.toArray());
     }
 
     private void compile(Instruction ins, int resultSlots) {
@@ -168,6 +188,9 @@ public final class FunctionCompiler {
                 int[] sig = blockSignature(((Immediate.Block) imm).type());
                 Control c = new Control(op == Opcode.LOOP, height - sig[0], sig[0], sig[1]);
                 c.loopStart = size;
+                if (op == Opcode.LOOP) {
+                    loopHeads.add(size);
+                }
                 controls.add(c);
                 label();
             }
@@ -237,7 +260,11 @@ public final class FunctionCompiler {
             case GLOBAL_GET -> result(Op.GLOBAL_GET, ins.index());
             case GLOBAL_SET -> {
                 int a = operand();
-                instr(Op.GLOBAL_SET, ins.index(), a);
+                if (instrumentation.watches()) {
+                    instr(Op.GLOBAL_SET_WATCHED, ins.index(), a, position);
+                } else {
+                    instr(Op.GLOBAL_SET, ins.index(), a);
+                }
             }
             case TABLE_GET -> {
                 int a = operand();
@@ -325,7 +352,17 @@ public final class FunctionCompiler {
         int results = op.results().size();
         if (ins.immediate() instanceof Immediate.MemArg m) {
             int offset = (int) m.offset();
-            if (results == 1) {
+            if (instrumentation.watches()) {
+                // unfused: the address is in its slot, with nothing to add
+                if (results == 1) {
+                    int address = operand();
+                    result(Op.LOAD_WATCHED, address, offset, internal, position);
+                } else {
+                    int v = operand();
+                    int address = operand();
+                    instr(Op.STORE_WATCHED, address, v, offset, internal, position);
+                }
+            } else if (results == 1) {
                 int k = addressAddend();
                 int address = operand();
                 result(internal, address, k, offset);
@@ -944,6 +981,10 @@ public final class FunctionCompiler {
 
         int size() {
             return count;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(items, count);
         }
     }
 }

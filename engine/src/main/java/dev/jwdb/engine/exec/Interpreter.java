@@ -25,7 +25,9 @@ import java.util.List;
  * f32 values use the low 32 bits of their cell and every consumer of them reads only those.
  *
  * <p>The loop's method must stay under HotSpot's 8000-byte limit for compiled methods (beyond it, it would never
- * be JIT-compiled): rare operators run in {@link #rare}, out of the loop.
+ * be JIT-compiled): rare operators, SIMD and the debugging ops run in {@link #rare}, out of the loop. So plain code
+ * pays nothing for debugging: its ops are only in code a debugger compiled with an {@link Instrumentation}, or
+ * patched in by {@link Execution#interrupt()}, and the loop sees them as one more rare op.
  */
 public final class Interpreter {
     private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -50,6 +52,7 @@ public final class Interpreter {
         Slots.write(args, stack, 0);
         enterLocals(stack, 0, cf);
         st.function = function;
+        st.code = cf.code();
         st.fp = 0;
         st.pc = 0;
         try {
@@ -74,7 +77,7 @@ public final class Interpreter {
         return frames;
     }
 
-    private static void enterLocals(long[] stack, int fp, CompiledFunction cf) {
+    static void enterLocals(long[] stack, int fp, CompiledFunction cf) {
         long[] defaults = cf.localDefaults();
         int from = fp + cf.paramSlots();
         if (defaults == null) {
@@ -86,7 +89,7 @@ public final class Interpreter {
         }
     }
 
-    private static Value[] callHostDirectly(FunctionInstance function, Value[] args) {
+    static Value[] callHostDirectly(FunctionInstance function, Value[] args) {
         Value[] results = function.hostCode().call(args);
         checkHostResults(function, results);
         return results;
@@ -153,8 +156,9 @@ public final class Interpreter {
     }
 
     /**
-     * Runs from the state's current pc until the outermost frame returns. On a trap or exhaustion the state is left
-     * at the failing instruction, every frame still in place.
+     * Runs from the state's current pc until the outermost frame returns, or until a debugging op pauses (then
+     * {@code st.paused} says why; plain code has none). On a trap or exhaustion the state is left at the failing
+     * instruction, every frame still in place.
      */
     static void execute(ExecutionState st) {
         final int maxDepth = st.maxDepth;
@@ -163,7 +167,8 @@ public final class Interpreter {
         int pc = st.pc;
         int depth = st.depth;
         FunctionInstance fn = st.function;
-        int[] code = fn.compiled().code();
+        int[] code = st.code;
+        st.paused = 0;
         Instance inst = fn.instance();
         FunctionInstance[] funcs = inst.functions();
         GlobalInstance[] globals = inst.globals();
@@ -218,7 +223,6 @@ public final class Interpreter {
                     }
                     if (depth == 0) {
                         st.stack = stack;
-                        st.sp = fp + n;
                         st.pc = pc;
                         st.fp = fp;
                         return;
@@ -262,6 +266,7 @@ public final class Interpreter {
                         st.fp = fp;
                         st.depth = depth;
                         st.function = fn;
+                        st.code = code;
                         callHost(callee, stack, argBase);
                         if (mem != null) {
                             mb = mem.bytes();
@@ -974,7 +979,10 @@ public final class Interpreter {
                     break;
                 }
                 default:
-                    pc = rare(code, pc, stack, fp, inst, mem);
+                    pc = rare(st, code, pc, stack, fp, depth, fn, mem);
+                    if (pc < 0) {
+                        return; // a debugging op paused and saved the state
+                    }
                     break;
                 }
             }
@@ -984,13 +992,18 @@ public final class Interpreter {
             st.pc = pc;
             st.depth = depth;
             st.function = fn;
-            st.sp = fp + fn.compiled().heightAt(pc);
+            st.code = code;
             throw e;
         }
     }
 
-    /** Executes the rare instruction at {@code pc} and returns the pc of the next one. */
-    private static int rare(int[] code, int pc, long[] stack, int fp, Instance inst, MemoryInstance mem) {
+    /**
+     * Executes the rare instruction at {@code pc} and returns the pc of the next one, or -1 when a debugging op paused
+     * (having saved the interpreter's registers in {@code st}).
+     */
+    private static int rare(ExecutionState st, int[] code, int pc, long[] stack, int fp, int depth,
+                            FunctionInstance fn, MemoryInstance mem) {
+        Instance inst = fn.instance();
         TableInstance[] tables = inst.tables();
         switch (code[pc]) {
             case Op.TABLE_GET: {
@@ -1510,6 +1523,72 @@ public final class Interpreter {
                 int sub = pc + 2;
                 SimdInterpreter.execute(code, sub, stack, fp + code[pc + 1], fp, mem, inst.globals());
                 return sub + SimdInterpreter.length(code[sub]);
+            }
+            case Op.CHECK:
+            case Op.INTERRUPT:
+            case Op.LOAD_WATCHED:
+            case Op.STORE_WATCHED:
+            case Op.GLOBAL_SET_WATCHED:
+                return debugging(st, code, pc, stack, fp, depth, fn, mem);
+            default:
+                throw new IllegalStateException("corrupt compiled code: opcode " + code[pc] + " at " + pc);
+        }
+    }
+
+    /** The debugging ops (layouts in {@link Op}): the next pc, or -1 after saving the state when pausing. */
+    private static int debugging(ExecutionState st, int[] code, int pc, long[] stack, int fp, int depth,
+                                 FunctionInstance fn, MemoryInstance mem) {
+        switch (code[pc]) {
+            case Op.CHECK:
+                if (code[pc + 2] != 0 || depth <= st.stepDepth) {
+                    st.pause(ExecutionState.PAUSED_BEFORE, stack, fp, pc, depth, fn, code);
+                    return -1;
+                }
+                return pc + 3;
+            case Op.INTERRUPT:
+                st.pause(ExecutionState.PAUSED_INTERRUPT, stack, fp, pc, depth, fn, code);
+                return -1;
+            case Op.LOAD_WATCHED: {
+                int op = code[pc + 4];
+                int width = MemoryAccess.width(op);
+                byte[] b = mem.bytes();
+                int ea = address(stack[fp + code[pc + 2]], code[pc + 3], width, b);
+                stack[fp + code[pc + 1]] = MemoryAccess.load(b, op, ea);
+                if (st.hooks.watchesMemory(ea & 0xFFFF_FFFFL, width, false)) {
+                    long v = MemoryAccess.raw(b, ea, width);
+                    st.access = new Access(code[pc + 5], -1, ea & 0xFFFF_FFFFL, width, false, v, v);
+                    st.pause(ExecutionState.PAUSED_AFTER_ACCESS, stack, fp, pc + 6, depth, fn, code);
+                    return -1;
+                }
+                return pc + 6;
+            }
+            case Op.STORE_WATCHED: {
+                int op = code[pc + 4];
+                int width = MemoryAccess.width(op);
+                byte[] b = mem.bytes();
+                int ea = address(stack[fp + code[pc + 1]], code[pc + 3], width, b);
+                boolean watched = st.hooks.watchesMemory(ea & 0xFFFF_FFFFL, width, true);
+                long old = watched ? MemoryAccess.raw(b, ea, width) : 0;
+                MemoryAccess.store(b, op, ea, stack[fp + code[pc + 2]]);
+                if (watched) {
+                    st.access = new Access(code[pc + 5], -1, ea & 0xFFFF_FFFFL, width, true, old,
+                            MemoryAccess.raw(b, ea, width));
+                    st.pause(ExecutionState.PAUSED_AFTER_ACCESS, stack, fp, pc + 6, depth, fn, code);
+                    return -1;
+                }
+                return pc + 6;
+            }
+            case Op.GLOBAL_SET_WATCHED: {
+                int g = code[pc + 1];
+                GlobalInstance global = fn.instance().globals()[g];
+                long old = global.bits();
+                global.setBits(stack[fp + code[pc + 2]]);
+                if (st.hooks.watchesGlobal(g)) {
+                    st.access = new Access(code[pc + 3], g, 0, 8, true, old, global.bits());
+                    st.pause(ExecutionState.PAUSED_AFTER_ACCESS, stack, fp, pc + 4, depth, fn, code);
+                    return -1;
+                }
+                return pc + 4;
             }
             default:
                 throw new IllegalStateException("corrupt compiled code: opcode " + code[pc] + " at " + pc);

@@ -282,6 +282,7 @@ public final class Op {
     /** One more than the largest opcode. */
     public static final int COUNT = 228;
 
+
     private Op() {
     }
 }

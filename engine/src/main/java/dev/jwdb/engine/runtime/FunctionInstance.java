@@ -85,6 +85,17 @@ public final class FunctionInstance implements ExternVal {
         return c;
     }
 
+    /**
+     * Engine internal: makes calls to this function run {@code code}, another compilation of its body (a debugger's
+     * instrumented variant, or the plain one back). Frames already running keep the code they run.
+     */
+    public void useCompiled(CompiledFunction code) {
+        if (host != null) {
+            throw new IllegalStateException("a host function has no compiled code");
+        }
+        compiled = code;
+    }
+
     Store store() {
         return store;
     }

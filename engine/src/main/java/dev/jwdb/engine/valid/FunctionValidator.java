@@ -50,8 +50,20 @@ final class FunctionValidator {
         vectorOperands = positions;
     }
 
-    /** @param index the function's index in the function index space (imports included) */
-    void validate(int index, Function function) {
+    /**
+     * The operand types just before instruction {@code position} of a valid function runs, bottom first (the
+     * debugger's typed operand stack).
+     */
+    List<ValType> operandsBefore(int index, Function function, int position) {
+        begin(index, function);
+        List<Instruction> body = function.body();
+        for (this.position = 0; this.position < position && this.position < body.size(); this.position++) {
+            step(body.get(this.position));
+        }
+        return stack.operands();
+    }
+
+    private void begin(int index, Function function) {
         FuncType type = context.function(index);
         results = type.results();
         locals = new ValType[type.params().size() + function.locals().size()];
@@ -64,6 +76,11 @@ final class FunctionValidator {
         }
         stack.clear();
         stack.pushFrame(Opcode.BLOCK, List.of(), results);
+    }
+
+    /** @param index the function's index in the function index space (imports included) */
+    void validate(int index, Function function) {
+        begin(index, function);
         List<Instruction> body = function.body();
         position = 0;
         try {

@@ -18,6 +18,11 @@ final class TypeStack {
     private int size;
     private final ArrayList<ControlFrame> frames = new ArrayList<>();
 
+    /** The operand types, bottom first (null for Unknown). */
+    List<ValType> operands() {
+        return java.util.Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(operands, size)));
+    }
+
     void clear() {
         size = 0;
         frames.clear();

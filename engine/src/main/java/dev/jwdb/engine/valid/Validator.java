@@ -37,6 +37,16 @@ public final class Validator {
         new Validator(module).run();
     }
 
+    /**
+     * The operand types just before body instruction {@code instruction} of function {@code functionIndex} (function
+     * index space, imports first) of a valid module, bottom first; null for a type unreachable code cannot know.
+     */
+    public static List<ValType> operandTypes(Module module, int functionIndex, int instruction) {
+        FunctionValidator v = new FunctionValidator(ModuleContext.of(module), module.names());
+        return v.operandsBefore(functionIndex,
+                module.functions().get(functionIndex - module.importedFunctionCount()), instruction);
+    }
+
     private void run() {
         checkImports();
         checkFunctionTypeIndices();

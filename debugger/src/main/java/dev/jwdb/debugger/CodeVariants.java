@@ -1,0 +1,146 @@
+package dev.jwdb.debugger;
+
+import dev.jwdb.engine.exec.CompiledFunction;
+import dev.jwdb.engine.exec.ExecutionState;
+import dev.jwdb.engine.exec.FunctionCompiler;
+import dev.jwdb.engine.exec.Instrumentation;
+import dev.jwdb.engine.exec.Op;
+import dev.jwdb.engine.runtime.FunctionInstance;
+import dev.jwdb.engine.runtime.Instance;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The compilations of an instance's functions: plain, and the instrumented variants the debugger swaps in while a
+ * breakpoint, watchpoint or step needs them. Each is compiled once and kept, so that frames still running an
+ * earlier variant can always be recognized and moved.
+ */
+final class CodeVariants {
+    private enum Kind {
+        PLAIN(Instrumentation.PLAIN), CHECKS(new Instrumentation(true, false)),
+        WATCHES(new Instrumentation(false, true)), BOTH(new Instrumentation(true, true));
+
+        final Instrumentation instrumentation;
+
+        Kind(Instrumentation instrumentation) {
+            this.instrumentation = instrumentation;
+        }
+
+        static Kind of(boolean checks, boolean watches) {
+            return checks ? (watches ? BOTH : CHECKS) : (watches ? WATCHES : PLAIN);
+        }
+    }
+
+    /** A compilation and what it is. */
+    record Variant(FunctionInstance function, CompiledFunction code, Instrumentation instrumentation) {
+    }
+
+    private final Instance instance;
+    private final Map<FunctionInstance, EnumMap<Kind, CompiledFunction>> compiled = new HashMap<>();
+    private final Map<int[], Variant> byCode = new IdentityHashMap<>();
+    private final Map<FunctionInstance, Set<Integer>> armed = new HashMap<>();
+    /** Every compilation, read by another thread when it interrupts: replaced, never changed. */
+    private volatile List<CompiledFunction> all = List.of();
+
+    /** Compiles every defined function of {@code instance} now, so that an interrupt can reach all of them. */
+    CodeVariants(Instance instance) {
+        this.instance = instance;
+        for (FunctionInstance f : instance.functions()) {
+            if (!f.isHost() && f.instance() == instance) {
+                register(f, Kind.PLAIN, f.compiled());
+            }
+        }
+        publish();
+    }
+
+    private void register(FunctionInstance f, Kind kind, CompiledFunction code) {
+        compiled.computeIfAbsent(f, k -> new EnumMap<>(Kind.class)).put(kind, code);
+        byCode.put(code.code(), new Variant(f, code, kind.instrumentation));
+    }
+
+    private void publish() {
+        List<CompiledFunction> list = new ArrayList<>();
+        compiled.values().forEach(m -> list.addAll(m.values()));
+        all = List.copyOf(list);
+    }
+
+    List<CompiledFunction> all() {
+        return all;
+    }
+
+    CompiledFunction get(FunctionInstance f, boolean checks, boolean watches) {
+        Kind kind = Kind.of(checks, watches);
+        EnumMap<Kind, CompiledFunction> variants = compiled.computeIfAbsent(f, k -> new EnumMap<>(Kind.class));
+        CompiledFunction code = variants.get(kind);
+        if (code == null) {
+            code = FunctionCompiler.compile(instance.module(), f.index(), instance.functionTypes(),
+                    kind.instrumentation);
+            arm(code, armed.getOrDefault(f, Set.of()));
+            register(f, kind, code);
+            publish();
+        }
+        return code;
+    }
+
+    /** What {@code code} (a frame's code array) is a compilation of. */
+    Variant variant(int[] code) {
+        return byCode.get(code);
+    }
+
+    /** Makes new calls of {@code f} run the variant with these debugging ops. */
+    void install(FunctionInstance f, boolean checks, boolean watches) {
+        f.useCompiled(get(f, checks, watches));
+    }
+
+    /**
+     * Moves every live frame onto the variant with {@code checks} (when asked for, or when it runs instrumented code
+     * already: instrumented code is unfused, and an unfused frame cannot go back to fused plain code) and
+     * {@code watches}.
+     */
+    void relocateFrames(ExecutionState st, boolean checks, boolean watches) {
+        for (int i = 0; i < st.frameCount(); i++) {
+            relocate(st, i, checks, watches);
+        }
+    }
+
+    void relocate(ExecutionState st, int frame, boolean checks, boolean watches) {
+        Variant from = variant(st.frameCode(frame));
+        if (from == null) {
+            return;
+        }
+        boolean c = checks || !from.instrumentation().isPlain();
+        CompiledFunction to = get(from.function(), c, watches);
+        if (to != from.code()) {
+            st.relocateFrame(frame, from.code(), to);
+        }
+    }
+
+    /**
+     * Arms the CHECKs of {@code instructions} in every checked compilation of {@code f} and disarms the others. An
+     * instruction in unreachable code has no CHECK and cannot be armed.
+     */
+    void arm(FunctionInstance f, Set<Integer> instructions) {
+        armed.put(f, Set.copyOf(instructions));
+        EnumMap<Kind, CompiledFunction> all = compiled.get(f);
+        if (all != null) {
+            all.values().forEach(code -> arm(code, instructions));
+        }
+    }
+
+    private static void arm(CompiledFunction cf, Set<Integer> instructions) {
+        int[] code = cf.code();
+        int[] pcs = cf.instructionPcs();
+        for (int i = 0; i < pcs.length; i++) {
+            int pc = pcs[i];
+            if (pc + 2 < code.length && code[pc] == Op.CHECK && code[pc + 1] == i) {
+                code[pc + 2] = instructions.contains(i) ? 1 : 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.jwdb.debugger;
+
+import dev.jwdb.engine.runtime.Value;
+
+/**
+ * A global of the instance.
+ *
+ * @param name the {@code $name} without the dollar sign (or its export name), or null
+ */
+public record GlobalVariable(int index, String name, boolean mutable, Value value) {
+}

@@ -1,0 +1,237 @@
+package dev.jwdb.debugger;
+
+import dev.jwdb.engine.WasmException;
+import dev.jwdb.engine.binary.BinaryDecoder;
+import dev.jwdb.engine.model.Export;
+import dev.jwdb.engine.model.ExternKind;
+import dev.jwdb.engine.model.Import;
+import dev.jwdb.engine.model.ImportDesc;
+import dev.jwdb.engine.model.Instruction;
+import dev.jwdb.engine.model.Module;
+import dev.jwdb.engine.text.Disassembler;
+import dev.jwdb.engine.valid.Validator;
+import dev.jwdb.wat.BinaryEncoder;
+import dev.jwdb.wat.ModuleLoader;
+import dev.jwdb.wat.WatSyntaxException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded module with what the debugger needs to talk about it: display names, byte offsets and, for text, source
+ * lines. A text module is encoded and decoded once so that its instructions have byte offsets too; the decoded
+ * module is the one that runs, and the parsed one supplies lines (the two have the same instructions, in order).
+ */
+final class ModuleImage {
+    final Module module;
+    final String sourceName;
+    /** The parsed text module, or null for a binary. */
+    private final Module text;
+    private final Map<Integer, List<Disassembler.Line>> listings = new HashMap<>();
+
+    private ModuleImage(Module module, String sourceName, Module text) {
+        this.module = module;
+        this.sourceName = sourceName;
+        this.text = text;
+    }
+
+    static ModuleImage load(String sourceName, byte[] content) throws DebugException {
+        try {
+            Module loaded = ModuleLoader.load(content, sourceName);
+            Validator.validate(loaded);
+            if (ModuleLoader.isBinary(content) || sourceName.endsWith(".wasm")) {
+                return new ModuleImage(loaded, sourceName, null);
+            }
+            return new ModuleImage(BinaryDecoder.decode(BinaryEncoder.encode(loaded)), sourceName, loaded);
+        } catch (WatSyntaxException e) {
+            throw new DebugException(e.getMessage());
+        } catch (WasmException e) {
+            throw new DebugException(sourceName + ": " + e.getMessage());
+        }
+    }
+
+    boolean fromText() {
+        return text != null;
+    }
+
+    int functionCount() {
+        return module.importedFunctionCount() + module.functions().size();
+    }
+
+    boolean isImported(int function) {
+        return function < module.importedFunctionCount();
+    }
+
+    /** {@code $name}, else the export name, else {@code module.name} for an import, else {@code func[i]}. */
+    String functionName(int index) {
+        String name = module.names().function(index);
+        if (name != null) {
+            return "$" + name;
+        }
+        for (Export e : module.exports()) {
+            if (e.kind() == ExternKind.FUNC && e.index() == index) {
+                return e.name();
+            }
+        }
+        Import imp = importOf(ExternKind.FUNC, index);
+        return imp != null ? imp.module() + "." + imp.name() : "func[" + index + "]";
+    }
+
+    /** The import that is function {@code index}, or null when the function is defined here. */
+    Import importOf(ExternKind kind, int index) {
+        int n = 0;
+        for (Import i : module.imports()) {
+            if (i.desc().kind() == kind && n++ == index) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The function a user means by {@code spec}: {@code $name}, a bare name (name section or export), or an index.
+     */
+    int function(String spec) throws DebugException {
+        String bare = spec.startsWith("$") ? spec.substring(1) : spec;
+        for (Map.Entry<Integer, String> e : module.names().functions().entrySet()) {
+            if (e.getValue().equals(bare)) {
+                return e.getKey();
+            }
+        }
+        if (!spec.startsWith("$")) {
+            for (Export e : module.exports()) {
+                if (e.kind() == ExternKind.FUNC && e.name().equals(spec)) {
+                    return e.index();
+                }
+            }
+            String digits = spec.startsWith("func[") && spec.endsWith("]") ? spec.substring(5, spec.length() - 1)
+                    : spec;
+            if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit) && digits.length() < 10) {
+                int index = Integer.parseInt(digits);
+                if (index < functionCount()) {
+                    return index;
+                }
+            }
+        }
+        throw new DebugException("no function named \"" + spec + "\"");
+    }
+
+    /** The defined function a user means, with a clear error for an import. */
+    int definedFunction(String spec) throws DebugException {
+        int index = function(spec);
+        if (isImported(index)) {
+            throw new DebugException(spec + " is imported: it has no code to stop in");
+        }
+        return index;
+    }
+
+    List<Instruction> body(int function) {
+        return module.functions().get(function - module.importedFunctionCount()).body();
+    }
+
+    List<Disassembler.Line> listing(int function) {
+        return listings.computeIfAbsent(function, f -> Disassembler.functionLines(module, f));
+    }
+
+    Location location(int function, int instruction) {
+        Instruction ins = body(function).get(instruction);
+        int line = 0;
+        int column = 0;
+        if (text != null) {
+            Instruction source = text.functions().get(function - module.importedFunctionCount()).body()
+                    .get(instruction);
+            line = source.line();
+            column = source.column();
+        }
+        return new Location(function, functionName(function), instruction, ins.offset(),
+                text != null ? sourceName : null, line, column, listing(function).get(instruction).text());
+    }
+
+    /** The instruction starting at byte {@code offset}: {function, instruction}. */
+    int[] instructionAt(long offset) throws DebugException {
+        for (int f = module.importedFunctionCount(); f < functionCount(); f++) {
+            List<Instruction> body = body(f);
+            for (int i = 0; i < body.size(); i++) {
+                int start = body.get(i).offset();
+                // the last instruction is the body's end, one byte long
+                int next = i + 1 < body.size() ? body.get(i + 1).offset() : start + 1;
+                if (start == offset) {
+                    return new int[] {f, i};
+                }
+                if (offset > start && offset < next) {
+                    throw new DebugException(String.format("0x%x is inside the instruction at 0x%x (%s)", offset,
+                            start, listing(f).get(i).text()));
+                }
+            }
+        }
+        throw new DebugException(String.format("no instruction starts at 0x%x", offset));
+    }
+
+    /** For each function with code on source line {@code line}, its first instruction there: {function, instruction}. */
+    List<int[]> instructionsAtLine(int line) {
+        List<int[]> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        for (int f = module.importedFunctionCount(); f < functionCount(); f++) {
+            List<Instruction> body = text.functions().get(f - module.importedFunctionCount()).body();
+            for (int i = 0; i < body.size(); i++) {
+                if (body.get(i).line() == line) {
+                    out.add(new int[] {f, i});
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    String globalName(int index) {
+        String name = module.names().global(index);
+        if (name != null) {
+            return name;
+        }
+        for (Export e : module.exports()) {
+            if (e.kind() == ExternKind.GLOBAL && e.index() == index) {
+                return e.name();
+            }
+        }
+        return null;
+    }
+
+    /** The global a user means: {@code $name}, an export name, or an index. */
+    int global(String spec, int globalCount) throws DebugException {
+        String bare = spec.startsWith("$") ? spec.substring(1) : spec;
+        for (int i = 0; i < globalCount; i++) {
+            if (bare.equals(module.names().global(i))) {
+                return i;
+            }
+        }
+        for (Export e : module.exports()) {
+            if (e.kind() == ExternKind.GLOBAL && e.name().equals(bare)) {
+                return e.index();
+            }
+        }
+        if (!bare.isEmpty() && bare.chars().allMatch(Character::isDigit) && bare.length() < 10) {
+            int index = Integer.parseInt(bare);
+            if (index < globalCount) {
+                return index;
+            }
+        }
+        throw new DebugException("no global named \"" + spec + "\"");
+    }
+
+    String localName(int function, int local) {
+        return module.names().local(function, local);
+    }
+
+    boolean importsFunction(String module, String name) {
+        for (Import i : this.module.imports()) {
+            if (i.desc() instanceof ImportDesc.Func && i.module().equals(module) && i.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.jwdb.debugger;
+
+/**
+ * A step in progress and when it is done, judged at each pause before an instruction. Depths count frames from the
+ * outermost (0), as the engine does.
+ */
+final class Step {
+    enum Kind {
+        INSTRUCTION, LINE, OVER, OUT
+    }
+
+    final Kind kind;
+    private final boolean byLine;
+    private int depth;
+    private int line;
+    /** The host calls made before the step, to tell whether the stepped instruction called one. */
+    final long callsBefore;
+
+    Step(Kind kind, boolean byLine, int depth, int line, long callsBefore) {
+        this.kind = kind;
+        this.byLine = byLine;
+        this.depth = depth;
+        this.line = line;
+        this.callsBefore = callsBefore;
+    }
+
+    /** Frames up to this depth pause at every instruction while the step runs. */
+    int pauseDepth() {
+        return switch (kind) {
+            case INSTRUCTION, LINE -> Integer.MAX_VALUE;
+            case OVER -> depth;
+            case OUT -> depth - 1;
+        };
+    }
+
+    /** Whether calls must pause in the callee: every function then needs its checks. */
+    boolean entersCalls() {
+        return kind == Kind.INSTRUCTION || kind == Kind.LINE;
+    }
+
+    /**
+     * Whether a pause at depth {@code at} on source line {@code atLine} (0 when unknown) ends the step. Returning
+     * into a caller mid-line (after its call) keeps going until that caller reaches a new line, as gdb does.
+     */
+    boolean done(int at, int atLine) {
+        switch (kind) {
+            case INSTRUCTION:
+                return true;
+            case OUT:
+                return at < depth;
+            default:
+                if (!byLine) {
+                    return kind == Kind.LINE || at <= depth;
+                }
+                if (at > depth) {
+                    return kind == Kind.LINE;
+                }
+                if (at < depth) {
+                    depth = at;
+                    line = atLine;
+                    return false;
+                }
+                return atLine != 0 && atLine != line;
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package dev.jwdb.debugger;
+
+import dev.jwdb.engine.exec.DebugHooks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Breakpoints, watchpoints and catch points under one numbering. Watchpoints answer the engine's
+ * {@link DebugHooks} questions; breakpoints are matched by the session when a CHECK pauses.
+ */
+final class StopPointTable implements DebugHooks {
+    /** A breakpoint being kept: what was asked, and the instructions it resolved to ({function, instruction}). */
+    static final class Breakpoint {
+        final int id;
+        final String spec;
+        final Expression condition;
+        boolean enabled = true;
+        int hits;
+        List<int[]> sites = List.of();
+        List<Location> locations = List.of();
+
+        Breakpoint(int id, String spec, Expression condition) {
+            this.id = id;
+            this.spec = spec;
+            this.condition = condition;
+        }
+
+        boolean at(int function, int instruction) {
+            for (int[] s : sites) {
+                if (s[0] == function && s[1] == instruction) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        StopPoint.Breakpoint snapshot() {
+            return new StopPoint.Breakpoint(id, spec, condition == null ? null : condition.toString(), enabled, hits,
+                    locations);
+        }
+    }
+
+    static final class Watchpoint {
+        final int id;
+        final StopPoint.WatchKind kind;
+        final long address;
+        final int length;
+        /** The global's index, or -1 for memory. */
+        final int global;
+        final String globalName;
+        boolean enabled = true;
+        int hits;
+
+        Watchpoint(int id, StopPoint.WatchKind kind, long address, int length, int global, String globalName) {
+            this.id = id;
+            this.kind = kind;
+            this.address = address;
+            this.length = length;
+            this.global = global;
+            this.globalName = globalName;
+        }
+
+        boolean matches(long at, int width, boolean write) {
+            boolean kindMatches = kind == StopPoint.WatchKind.ACCESS || (kind == StopPoint.WatchKind.WRITE) == write;
+            return global < 0 && kindMatches && at < address + length && address < at + width;
+        }
+
+        StopPoint.Watchpoint snapshot() {
+            return new StopPoint.Watchpoint(id, kind, address, length, globalName, enabled, hits);
+        }
+    }
+
+    static final class Catchpoint {
+        final int id;
+        final StopPoint.CatchKind kind;
+        final List<String> functions;
+        boolean enabled = true;
+        int hits;
+
+        Catchpoint(int id, StopPoint.CatchKind kind, List<String> functions) {
+            this.id = id;
+            this.kind = kind;
+            this.functions = List.copyOf(functions);
+        }
+
+        StopPoint.Catchpoint snapshot() {
+            return new StopPoint.Catchpoint(id, kind, functions, enabled, hits);
+        }
+    }
+
+    private final Map<Integer, Object> points = new LinkedHashMap<>();
+    private int nextId = 1;
+    /** Enabled watchpoints, as an array the running thread reads on each watched access. */
+    private volatile Watchpoint[] watching = new Watchpoint[0];
+
+    int nextId() {
+        return nextId++;
+    }
+
+    void add(int id, Object point) {
+        points.put(id, point);
+        refresh();
+    }
+
+    void delete(int id) throws DebugException {
+        if (points.remove(id) == null) {
+            throw new DebugException("no breakpoint, watchpoint or catch point number " + id);
+        }
+        refresh();
+    }
+
+    void enable(int id, boolean on) throws DebugException {
+        Object p = points.get(id);
+        if (p instanceof Breakpoint b) {
+            b.enabled = on;
+        } else if (p instanceof Watchpoint w) {
+            w.enabled = on;
+        } else if (p instanceof Catchpoint c) {
+            c.enabled = on;
+        } else {
+            throw new DebugException("no breakpoint, watchpoint or catch point number " + id);
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        watching = watchpoints().stream().filter(w -> w.enabled).toArray(Watchpoint[]::new);
+    }
+
+    List<Breakpoint> breakpoints() {
+        return ofType(Breakpoint.class);
+    }
+
+    List<Watchpoint> watchpoints() {
+        return ofType(Watchpoint.class);
+    }
+
+    List<Catchpoint> catchpoints() {
+        return ofType(Catchpoint.class);
+    }
+
+    private <T> List<T> ofType(Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Object p : points.values()) {
+            if (type.isInstance(p)) {
+                out.add(type.cast(p));
+            }
+        }
+        return out;
+    }
+
+    boolean anyWatch() {
+        return watching.length > 0;
+    }
+
+    List<StopPoint> snapshot() {
+        List<StopPoint> out = new ArrayList<>();
+        for (Object p : points.values()) {
+            if (p instanceof Breakpoint b) {
+                out.add(b.snapshot());
+            } else if (p instanceof Watchpoint w) {
+                out.add(w.snapshot());
+            } else {
+                out.add(((Catchpoint) p).snapshot());
+            }
+        }
+        return out;
+    }
+
+    /** The enabled catch points of {@code kind}. */
+    List<Catchpoint> catching(StopPoint.CatchKind kind) {
+        return catchpoints().stream().filter(c -> c.enabled && c.kind == kind).toList();
+    }
+
+    /** The enabled WASI catch points that stop {@code function}. */
+    List<Catchpoint> catchingWasi(String function) {
+        return catching(StopPoint.CatchKind.WASI).stream()
+                .filter(c -> c.functions.isEmpty() || c.functions.contains(function)).toList();
+    }
+
+    @Override
+    public boolean watchesMemory(long address, int width, boolean write) {
+        for (Watchpoint w : watching) {
+            if (w.matches(address, width, write)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean watchesGlobal(int global) {
+        for (Watchpoint w : watching) {
+            if (w.global == global) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The enabled watchpoints an access triggers. */
+    List<Watchpoint> triggered(int global, long address, int width, boolean write) {
+        List<Watchpoint> out = new ArrayList<>();
+        for (Watchpoint w : watching) {
+            if (global >= 0 ? w.global == global : w.matches(address, width, write)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.jwdb.debugger;
+
+import dev.jwdb.engine.runtime.Value;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.jwdb.debugger.Sessions.args;
+import static dev.jwdb.debugger.Sessions.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WatchpointTest {
+    @Test
+    void writeWatchOnACGlobalCounterStopsAtTheStoreWithOldAndNewValues() throws DebugException {
+        DebugSession s = Sessions.load(Sessions.RESOURCES.resolve("counter.wasm"));
+        StopEvent.Finished f = expect(StopEvent.Finished.class, s.invoke("counter_address", List.of()));
+        long address = f.results().get(0).asI32();
+        s.watchMemory(address, 4, StopPoint.WatchKind.WRITE);
+
+        StopEvent.WatchTriggered first = expect(StopEvent.WatchTriggered.class, s.run());
+        assertEquals("i32.store", first.instruction().text().split(" ")[0]);
+        assertEquals("bump", first.instruction().function().replace("$", ""));
+        assertEquals(Value.i32(0), first.oldValue());
+        assertEquals(Value.i32(1), first.newValue());
+        assertEquals(1, s.readMemory(address, MemoryFormat.I32, 1).get(0).bits());
+
+        StopEvent.WatchTriggered second = expect(StopEvent.WatchTriggered.class, s.resume());
+        assertEquals(Value.i32(1), second.oldValue());
+        assertEquals(Value.i32(3), second.newValue());
+        expect(StopEvent.WatchTriggered.class, s.resume());
+        StopEvent end = s.resume();
+        assertTrue(end instanceof StopEvent.Finished || end instanceof StopEvent.Exited e && e.code() == 0, end::toString);
+    }
+
+    @Test
+    void globalWatchReportsTheGlobalSet() throws DebugException {
+        DebugSession s = Sessions.steps();
+        s.watchGlobal("$ticks");
+        StopEvent.WatchTriggered w = expect(StopEvent.WatchTriggered.class, s.invoke("tick", args()));
+        assertEquals("global.set $ticks", w.instruction().text());
+        assertEquals(Value.i32(0), w.oldValue());
+        assertEquals(Value.i32(1), w.newValue());
+        assertEquals("$ticks", w.watchpoint().global());
+        expect(StopEvent.Finished.class, s.resume());
+        assertEquals(Value.i32(1), s.evaluate("$ticks"));
+    }
+
+    @Test
+    void readWatchStopsAtTheLoad() throws DebugException {
+        DebugSession s = Sessions.steps();
+        s.invoke("tick", args());
+        s.watchMemory(16, 4, StopPoint.WatchKind.READ);
+        expect(StopEvent.Finished.class, s.invoke("peek", args("32")));
+        StopEvent.WatchTriggered w = expect(StopEvent.WatchTriggered.class, s.invoke("peek", args("14")));
+        assertEquals("i32.load", w.instruction().text());
+    }
+}
