@@ -81,11 +81,31 @@ public final class FunctionCompiler {
     }
 
     /**
+     * The system property that changes how {@link #compile(Module, int, List)} compiles every function: unset, fused;
+     * {@code unfused}, without fusion; {@code instrumented}, as the debugger does when it needs breakpoints and
+     * watchpoints (unfused, every CHECK and watched op in place, none armed). The spec suite runs with each to prove
+     * those compilations spec-exact, not only the plain one.
+     */
+    public static final String MODE_PROPERTY = "jwdb.compile";
+
+    /**
      * Compiles the function at {@code functionIndex} (in the function index space, so imports come first), with
-     * fusion. {@code functionTypes} gives the type of every function in that index space, for calls.
+     * fusion unless {@link #MODE_PROPERTY} says otherwise. {@code functionTypes} gives the type of every function in
+     * that index space, for calls.
      */
     public static CompiledFunction compile(Module module, int functionIndex, List<FuncType> functionTypes) {
-        return compile(module, functionIndex, functionTypes, true);
+        String mode = System.getProperty(MODE_PROPERTY);
+        if (mode == null) {
+            return compile(module, functionIndex, functionTypes, true);
+        }
+        switch (mode) {
+            case "unfused":
+                return compile(module, functionIndex, functionTypes, false);
+            case "instrumented":
+                return compile(module, functionIndex, functionTypes, new Instrumentation(true, true));
+            default:
+                throw new IllegalArgumentException(MODE_PROPERTY + " must be unfused or instrumented, not " + mode);
+        }
     }
 
     /** As {@link #compile(Module, int, List)}; without {@code fuse}, every instruction has code of its own. */
