@@ -12,7 +12,7 @@ import java.util.Map;
  * How jwdb names a function for the user: its name-section name (Rust's mangled symbols demangled, so a panic's
  * backtrace reads {@code std::process::abort}), else the name it is exported under, else {@code func[N]}.
  */
-final class FunctionNames {
+public final class FunctionNames {
     private static final Map<String, String> RUST_ESCAPES = Map.ofEntries(
             Map.entry("$LT$", "<"), Map.entry("$GT$", ">"), Map.entry("$RF$", "&"), Map.entry("$BP$", "*"),
             Map.entry("$C$", ","), Map.entry("$SP$", "@"), Map.entry("$u20$", " "), Map.entry("$u27$", "'"),
@@ -40,7 +40,7 @@ final class FunctionNames {
     }
 
     /** Rust's legacy mangling ({@code _ZN3std7process5abort17h0123456789abcdefE}) as a path; other names as is. */
-    static String demangle(String mangled) {
+    public static String demangle(String mangled) {
         // LLVM appends ".llvm.<digits>" to symbols it made local during link-time optimization.
         String symbol = mangled.replaceFirst("\\.llvm\\.\\d+$", "");
         if (!symbol.startsWith("_ZN") || !symbol.endsWith("E")) {

@@ -82,7 +82,16 @@ public final class GrantOptions {
      * @throws CommandLine.ParameterException a value is malformed or names a directory that does not exist
      */
     public Grants grants() {
-        Grants grants = new Grants();
+        return applyTo(new Grants());
+    }
+
+    /**
+     * Adds the grants the options describe to {@code grants}: the shell's session owns its live {@link Grants}, so
+     * the options are applied onto it rather than replacing it.
+     *
+     * @throws CommandLine.ParameterException a value is malformed or names a directory that does not exist
+     */
+    public Grants applyTo(Grants grants) {
         for (String spec : dirs) {
             grants.dir(directory("--dir", spec, false));
         }

@@ -3,19 +3,54 @@ package dev.jwdb.repl;
 import dev.jwdb.engine.wasi.GuestStdio;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** The {@code jwdb} command line. */
+/**
+ * The {@code jwdb} command line. Without a subcommand it opens the debugger shell, with FILE loaded when one is
+ * given; {@code -x} and {@code --batch} run shell commands instead of reading them, and print the transcript.
+ */
 @Command(name = "jwdb",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "An interactive debugger for WebAssembly.",
+        sortOptions = false,
+        description = {"An interactive debugger for WebAssembly.",
+                "Without a command, opens the debugger shell with FILE (.wasm or .wat) loaded, stopped before "
+                        + "_start; without FILE, an empty shell (load FILE, invoke, typed WAT). Type help in the "
+                        + "shell for its commands.",
+                "Exit status of -x and --batch: 0, or 1 when a command failed; 2 when FILE does not load."},
         subcommands = {RunCommand.class, AuditCommand.class, WastCommand.class, Wat2WasmCommand.class,
                 Wasm2WatCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "-x", paramLabel = "CMD",
+            description = "run shell command CMD (repeatable), print the transcript and exit")
+    List<String> commands = new ArrayList<>();
+
+    @Option(names = "--batch", paramLabel = "SCRIPT",
+            description = "run the shell commands in SCRIPT (after any -x), print the transcript and exit")
+    String batch;
+
+    @Option(names = {"-n", "--nx"}, description = "do not read ~/.jwdbrc (the home is $JWDB_HOME when set)")
+    boolean noRc;
+
+    @Mixin
+    GrantOptions grants;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "the module to debug")
+    String file;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "the program's arguments")
+    List<String> args = new ArrayList<>();
 
     /** Where a guest's standard streams go: the process's own, or jwdb's writers in tests. */
     final GuestStdio guestStdio;
@@ -53,6 +88,15 @@ public final class Main implements Runnable {
         // Everything after FILE belongs to the guest, options included.
         cli.getSubcommands().get("run").setStopAtPositional(true);
         cli.getSubcommands().get("audit").setStopAtPositional(true);
+        // Only the shell's own FILE ends its options; CommandLine.setStopAtPositional would reach every subcommand.
+        cli.getCommandSpec().parser().stopAtPositional(true);
+        // `-x run` is a shell command for -x, not the run subcommand.
+        cli.setAllowSubcommandsAsOptionParameters(true);
+        // picocli's generator, as `jwdb completion`: prints a bash script that zsh also loads (via bashcompinit).
+        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+        completion.getCommandSpec().usageMessage().description(
+                "Print a bash/zsh completion script for jwdb: source <(jwdb completion)");
+        cli.addSubcommand("completion", completion);
         cli.setParameterExceptionHandler((e, a) -> {
             CommandLine cmd = e.getCommandLine();
             cmd.getErr().println("jwdb: " + e.getMessage() + " (see: " + cmd.getCommandSpec().qualifiedName()
@@ -74,7 +118,30 @@ public final class Main implements Runnable {
     }
 
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing a command");
+    public Integer call() {
+        CommandLine cli = spec.commandLine();
+        // Options first: a mistyped grant or a missing script is reported before anything is loaded.
+        grants.grants();
+        if (grants.maxMemory != null || grants.maxStack != null) {
+            throw new CommandLine.ParameterException(cli,
+                    "--max-memory and --max-stack apply to jwdb run and audit, not to the shell");
+        }
+        List<String> script = null;
+        if (!commands.isEmpty() || batch != null) {
+            script = new ArrayList<>(commands);
+            if (batch != null) {
+                try {
+                    script.addAll(ShellLauncher.readScript(batch));
+                } catch (ModuleFile.LoadFailure e) {
+                    cli.getErr().println(e.getMessage());
+                    return Exit.USAGE;
+                }
+            }
+        }
+        if (file == null && !args.isEmpty()) {
+            throw new CommandLine.ParameterException(cli, "program arguments given without FILE");
+        }
+        ShellLauncher.Request request = new ShellLauncher.Request(file, args, grants::applyTo, script, !noRc);
+        return ShellLauncher.open(request, cli.getOut(), cli.getErr());
     }
 }

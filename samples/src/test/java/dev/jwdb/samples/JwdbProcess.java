@@ -29,7 +29,10 @@ final class JwdbProcess {
                 .toString(), "-cp", jar + File.pathSeparator + repl.resolve("lib") + File.separator + "*",
                 "dev.jwdb.repl.Main"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(workingDirectory.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        // The shell reads ~/.jwdbrc and writes ~/.jwdb_history: keep the developer's own out of the tests.
+        builder.environment().put("JWDB_HOME", workingDirectory.toString());
+        Process p = builder.start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();

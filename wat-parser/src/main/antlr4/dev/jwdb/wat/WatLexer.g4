@@ -8,6 +8,58 @@
  */
 lexer grammar WatLexer;
 
+@members {
+    /** Consumes the rest of a block comment whose "(;" was just matched, nested comments included. */
+    private void skipBlockComment() {
+        int line = getLine();
+        int column = getCharPositionInLine() - "(;".length() + 1;
+        int depth = 1;
+        while (depth > 0) {
+            int c = _input.LA(1);
+            if (c == EOF) {
+                throw new WatSyntaxException("unclosed comment", getSourceName(), line, column);
+            }
+            int next = _input.LA(2);
+            if (c == '(' && next == ';') {
+                depth++;
+                getInterpreter().consume(_input);
+            } else if (c == ';' && next == ')') {
+                depth--;
+                getInterpreter().consume(_input);
+            }
+            getInterpreter().consume(_input);
+        }
+    }
+
+    /** Consumes the rest of an annotation after "(@name": balanced parentheses, strings taken whole. */
+    private void skipAnnotation() {
+        int line = getLine();
+        int column = getCharPositionInLine();
+        int depth = 1;
+        boolean inString = false;
+        while (depth > 0) {
+            int c = _input.LA(1);
+            if (c == EOF) {
+                throw new WatSyntaxException("unclosed annotation", getSourceName(), line, column);
+            }
+            if (inString) {
+                if (c == '\\' && _input.LA(2) != EOF) {
+                    getInterpreter().consume(_input);
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            }
+            getInterpreter().consume(_input);
+        }
+    }
+}
+
 tokens {
     OP_PLAIN, OP_INDEX, OP_OPT_INDEX, OP_MEMARG, OP_CONST, OP_SEGMENT_INIT, OP_COPY, MEM_OFFSET, MEM_ALIGN,
     OP_V128_CONST, OP_SHUFFLE, OP_LANE, OP_MEMARG_LANE, V128_SHAPE
@@ -100,14 +152,16 @@ STRING : '"' (~["\\\n] | '\\' ~[\n])* '"' ;
 RESERVED : (IDCHAR | STRING | [,[\]{}])+ ;
 
 LINE_COMMENT : ';;' ~[\n\r]* -> skip ;
-BLOCK_COMMENT : '(;' (BLOCK_COMMENT | .)*? ';)' -> skip ;
-ANNOTATION : '(@' IDCHAR+ ANNOTATION_PART* ')' -> skip ;
+// Block comments nest. A recursive non-greedy rule made the lexer's work grow steeply with nesting (a 6 KB text of
+// nested "(;" took over ten seconds) and let "(; (; ;)" pass as one comment; skipBlockComment counts instead.
+BLOCK_COMMENT : '(;' { skipBlockComment(); } -> skip ;
+// Same for annotations, whose recursive rule took seconds for 100000 nested parentheses.
+ANNOTATION : '(@' IDCHAR+ { skipAnnotation(); } -> skip ;
 WS : [ \t\r\n]+ -> skip ;
 
 // Lets the parser report a stray character as an unexpected token, with its position.
 UNKNOWN_CHAR : . ;
 
-fragment ANNOTATION_PART : ~[()"] | STRING | '(' ANNOTATION_PART* ')' ;
 fragment IDCHAR : [0-9A-Za-z!#$%&'*+\-./:<=>?@\\^_`|~] ;
 fragment NUM : [0-9] ('_'? [0-9])* ;
 fragment HEXNUM : HEX ('_'? HEX)* ;

@@ -19,6 +19,13 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * only on malformed input; the second pass is then the one that reports the error.
  */
 final class TextParser {
+    /**
+     * The parser and the builders descend one Java frame (or a few) per nested block or parenthesis, so unbounded
+     * nesting would end in a StackOverflowError. Text nested deeper than this is refused up front instead; 1000
+     * levels parse and build within a 512 KiB thread stack, half the JVM's default.
+     */
+    static final int MAX_NESTING = 1000;
+
     private TextParser() {
     }
 
@@ -27,7 +34,10 @@ final class TextParser {
         ThrowingListener listener = new ThrowingListener(sourceName);
         lexer.removeErrorListeners();
         lexer.addErrorListener(listener);
-        WatParser parser = new WatParser(new CommonTokenStream(lexer));
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        checkNesting(tokens, sourceName);
+        WatParser parser = new WatParser(tokens);
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
@@ -39,6 +49,29 @@ final class TextParser {
             parser.setErrorHandler(new DefaultErrorStrategy());
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             return rule.apply(parser);
+        }
+    }
+
+    /**
+     * Counts open parentheses plus open flat blocks ({@code block}, {@code loop} and {@code if} not right after a
+     * parenthesis, each closed by {@code end}), which bounds how deep the parser will recurse.
+     */
+    private static void checkNesting(CommonTokenStream tokens, String sourceName) {
+        int depth = 0;
+        int previous = Token.INVALID_TYPE;
+        for (Token t : tokens.getTokens()) {
+            int type = t.getType();
+            boolean opens = type == WatLexer.LPAR
+                    || (type == WatLexer.BLOCK || type == WatLexer.LOOP || type == WatLexer.IF)
+                    && previous != WatLexer.LPAR;
+            if (opens && ++depth > MAX_NESTING) {
+                throw new WatSyntaxException("nesting too deep (more than " + MAX_NESTING
+                        + " nested blocks or parentheses)", sourceName, t.getLine(), t.getCharPositionInLine() + 1);
+            }
+            if ((type == WatLexer.RPAR || type == WatLexer.END) && depth > 0) {
+                depth--;
+            }
+            previous = type;
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.jwdb.engine.binary;
 
 import dev.jwdb.engine.model.Instruction;
+import dev.jwdb.engine.model.LocalRuns;
 import dev.jwdb.engine.model.ValType;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Reads one entry of the code section: its size, its run-length encoded locals and its body. */
@@ -53,12 +53,6 @@ final class FunctionBodyDecoder {
         if (total > MAX_LOCALS) {
             throw in.error("too many locals", at);
         }
-        List<ValType> out = new ArrayList<>((int) total);
-        for (int i = 0; i < runs; i++) {
-            for (long k = 0; k < counts[i]; k++) {
-                out.add(types[i]);
-            }
-        }
-        return out;
+        return new LocalRuns(counts, types);
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
  */
 public record Function(int typeIndex, List<ValType> locals, List<Instruction> body, int bodyOffset) {
     public Function {
-        locals = List.copyOf(locals);
+        // LocalRuns is immutable already; copying it would expand it to one entry per local.
+        locals = locals instanceof LocalRuns ? locals : List.copyOf(locals);
         body = List.copyOf(body);
     }
 }

@@ -14,6 +14,11 @@ public final class Disassembler {
     private static final String INDENT = "  ";
     private static final String CURRENT_MARK = "=> ";
     private static final String NO_MARK = "   ";
+    /**
+     * Indentation stops growing at this depth (wasmprinter's choice too): a body of n nested blocks would otherwise
+     * print n^2/2 spaces, gigabytes for a 100000-deep body that is only 200 KB of binary.
+     */
+    static final int MAX_INDENT_DEPTH = 50;
 
     private Disassembler() {
     }
@@ -29,7 +34,7 @@ public final class Disassembler {
         }
 
         public String indented() {
-            return INDENT.repeat(depth) + text;
+            return INDENT.repeat(Math.min(depth, MAX_INDENT_DEPTH)) + text;
         }
 
         /** The line as {@code disas} shows it, with {@code =>} in front of the current instruction. */

@@ -35,7 +35,9 @@ final class FunctionValidator {
     private final ModuleContext context;
     private final Names names;
     private final TypeStack stack = new TypeStack();
-    private ValType[] locals;
+    private List<ValType> params;
+    /** Looked up, not copied: a body may declare 50000 locals in a few bytes (see LocalRuns). */
+    private List<ValType> locals;
     private List<ValType> results;
     /** Where drops and selects of v128 operands are noted, when someone asked ({@link VectorOperands}). */
     private BitSet vectorOperands;
@@ -66,14 +68,8 @@ final class FunctionValidator {
     private void begin(int index, Function function) {
         FuncType type = context.function(index);
         results = type.results();
-        locals = new ValType[type.params().size() + function.locals().size()];
-        int n = 0;
-        for (ValType t : type.params()) {
-            locals[n++] = t;
-        }
-        for (ValType t : function.locals()) {
-            locals[n++] = t;
-        }
+        params = type.params();
+        locals = function.locals();
         stack.clear();
         stack.pushFrame(Opcode.BLOCK, List.of(), results);
     }
@@ -362,9 +358,9 @@ final class FunctionValidator {
     }
 
     private ValType local(int index) {
-        if (Integer.compareUnsigned(index, locals.length) >= 0) {
+        if (Integer.compareUnsigned(index, params.size() + locals.size()) >= 0) {
             throw new InvalidException("unknown local " + Integer.toUnsignedString(index));
         }
-        return locals[index];
+        return index < params.size() ? params.get(index) : locals.get(index - params.size());
     }
 }

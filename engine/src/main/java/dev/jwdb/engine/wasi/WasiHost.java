@@ -15,7 +15,7 @@ import java.util.Map;
  * <p>Not thread-safe: the guest calls it from one thread. {@link Grants} may be changed from another.
  */
 public final class WasiHost implements AutoCloseable {
-    /** The import modules served; {@code wasi_unstable} gets the same functions under its own name. */
+    /** The import modules served; {@code wasi_unstable} only where it differs from preview1 by name alone (see WasiImports). */
     public static final List<String> MODULE_NAMES = List.of("wasi_snapshot_preview1", "wasi_unstable");
     public static final int GATE_FD = 3;
 

@@ -10,9 +10,11 @@ import dev.jwdb.engine.runtime.Instance;
 import dev.jwdb.engine.runtime.Value;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Offers a {@link WasiHost}'s functions as imports of {@code wasi_snapshot_preview1} and {@code wasi_unstable}.
+ * Offers a {@link WasiHost}'s functions as imports of {@code wasi_snapshot_preview1}, and of {@code wasi_unstable}
+ * where that older module differs only by name.
  * Instantiate with this resolver, then {@link #bind} the instance so that the functions see its memory.
  *
  * <p>Only {@link ProcExit} and {@link CallHeld} leave a call, as the host promises; anything else escaping a host
@@ -29,9 +31,22 @@ public final class WasiImports implements ImportResolver {
         }
     }
 
+    /**
+     * The functions whose {@code wasi_unstable} ABI is not preview1's under another name: fd_seek numbers its whence
+     * values differently, the filestat record lays out nlink as 32 bits, and a clock subscription carries an extra
+     * identifier field. Served under {@code wasi_unstable} they would give wrong seeks, stats and timers, so a module
+     * importing them from there fails to link instead.
+     */
+    static final Set<String> UNSTABLE_ABI_DIFFERS = Set.of("fd_seek", "fd_filestat_get", "path_filestat_get",
+            "poll_oneoff");
+
     @Override
     public ExternVal resolve(String module, String name) {
-        return WasiHost.MODULE_NAMES.contains(module) ? functions.get(name) : null;
+        if (!WasiHost.MODULE_NAMES.contains(module)
+                || module.equals("wasi_unstable") && UNSTABLE_ABI_DIFFERS.contains(name)) {
+            return null;
+        }
+        return functions.get(name);
     }
 
     /** Lets the host functions reach {@code instance}'s exported memory; returns whether it exports one. */

@@ -312,4 +312,27 @@ class DisassemblerTest {
         assertEquals("function 0 is imported and has no body", imported.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Disassembler.function(m, 1));
     }
+
+    @Test
+    void deeplyNestedBodyPrintsInLinearSpaceWithIndentationCappedAt50Levels() {
+        int depth = 100_000;
+        List<Instruction> body = new java.util.ArrayList<>();
+        for (int i = 0; i < depth; i++) {
+            body.add(of(Opcode.BLOCK, new Immediate.Block(BlockType.EMPTY)));
+        }
+        for (int i = 0; i <= depth; i++) {
+            body.add(END);
+        }
+        Module m = module(List.of(new FuncType(List.of(), List.of())), List.of(),
+                List.of(new Function(0, List.of(), body, -1)), List.of(), null);
+
+        List<String> lines = Disassembler.function(m, 0);
+
+        assertEquals("  ".repeat(50) + "block  ;; label = @100000", lines.get(depth - 1));
+        assertEquals("  ".repeat(50) + "end", lines.get(depth));
+        assertEquals("end", lines.get(2 * depth));
+        // Uncapped, the text alone would be 10^10 characters and the heap would run out long before.
+        String text = Disassembler.module(m);
+        assertEquals(true, text.length() < 30_000_000, "module text of " + text.length() + " chars");
+    }
 }

@@ -1,0 +1,235 @@
+package dev.jwdb.repl.shell;
+
+import dev.jwdb.debugger.DebugException;
+import dev.jwdb.debugger.Frame;
+import dev.jwdb.debugger.HostCall;
+import dev.jwdb.debugger.Listing;
+import dev.jwdb.debugger.Location;
+import dev.jwdb.debugger.StopEvent;
+import dev.jwdb.engine.runtime.Value;
+import dev.jwdb.engine.text.Disassembler;
+import dev.jwdb.engine.wasi.CapabilityEvent;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a stop for a person: where (with a few instructions around the current one, marked), and why. A denial
+ * names the call, what it asked for and the {@code grant} command that allows it; a trap its message and the
+ * backtrace.
+ */
+public final class StopRenderer {
+    /** Instructions shown before and after the current one. */
+    private static final int CONTEXT = 2;
+
+    private final ShellContext context;
+    private LocationText locations;
+
+    StopRenderer(ShellContext context) {
+        this.context = context;
+    }
+
+    public LocationText locations() {
+        if (locations == null) {
+            locations = new LocationText(context.session());
+        }
+        return locations;
+    }
+
+    public void render(StopEvent stop) {
+        PrintWriter out = context.out();
+        Paint paint = context.paint();
+        if (stop instanceof StopEvent.BreakpointHit hit) {
+            out.println("Breakpoint " + hit.breakpoint().id() + ", " + where(hit.location()));
+            window(hit.location());
+        } else if (stop instanceof StopEvent.StepDone step) {
+            out.println(where(step.location()));
+            window(step.location());
+        } else if (stop instanceof StopEvent.WatchTriggered watch) {
+            String what = watch.watchpoint().onGlobal() ? "global " + watch.watchpoint().global()
+                    : "memory 0x" + Long.toHexString(watch.watchpoint().address());
+            out.println("Watchpoint " + watch.watchpoint().id() + ", " + what + ": " + value(watch.oldValue())
+                    + " -> " + value(watch.newValue()));
+            out.println("  by " + watch.instruction().text() + " at " + where(watch.instruction()));
+            window(watch.location());
+        } else if (stop instanceof StopEvent.Trapped trap) {
+            out.println(paint.error("trap: " + trap.message()));
+            if (trap.location() != null) {
+                out.println("  at " + where(trap.location()));
+                window(trap.location());
+            }
+            backtrace(out);
+        } else if (stop instanceof StopEvent.Denied denied) {
+            denial(out, denied);
+        } else if (stop instanceof StopEvent.WasiCall call) {
+            HostCall host = call.call();
+            if (host.results() == null) {
+                out.println("Catchpoint: WASI call " + call(host) + " about to run");
+            } else {
+                for (CapabilityEvent e : host.events()) {
+                    out.println(e.denied() ? paint.denial(headline(e)) : headline(e));
+                }
+                out.println("WASI call " + call(host) + errno(host));
+            }
+            if (call.location() != null) {
+                out.println("  at " + where(call.location()));
+                window(call.location());
+            }
+        } else if (stop instanceof StopEvent.Interrupted interrupted) {
+            out.println("Interrupted at " + where(interrupted.location()));
+            window(interrupted.location());
+        } else if (stop instanceof StopEvent.Exited exited) {
+            out.println("program exited with code " + exited.code());
+        } else if (stop instanceof StopEvent.Finished finished) {
+            if (finished.results().isEmpty()) {
+                // _start returning is how a WASI command ends with status 0.
+                out.println(context.startedProgram() ? "program exited with code 0 (_start returned)" : "finished");
+            }
+            for (Value v : finished.results()) {
+                out.println(value(v));
+            }
+        }
+        out.flush();
+    }
+
+    /** What a retried call decided, and where the program stopped after it. */
+    public void retried(HostCall call, Location stoppedAt) {
+        PrintWriter out = context.out();
+        for (CapabilityEvent e : call.events()) {
+            out.println(e.denied() ? context.paint().denial(headline(e)) : headline(e));
+        }
+        out.println("retried " + call.name() + errno(call) + "; stopped at the next call, " + where(stoppedAt));
+        window(stoppedAt);
+        out.flush();
+    }
+
+    /** {@code fib+0x12 (fib.wat:7)}, coloured. */
+    public String where(Location location) {
+        return context.paint().location(locations().longForm(location));
+    }
+
+    public String value(Value v) {
+        return context.paint().value(String.valueOf(v));
+    }
+
+    /** A denial that does not stop the program, in one line. */
+    public void note(StopEvent.Denied denied) {
+        CapabilityEvent event = denied.event();
+        String fix = event.suggestion() == null ? "" : "; " + event.suggestion().shellCommand() + " gives one";
+        context.out().println(context.paint().error("note: denied " + event.function()
+                + (event.subject().isEmpty() ? "" : " " + event.subject()) + ": " + event.reason()
+                + " (the call succeeds without it, not stopping" + fix + ")"));
+        context.out().flush();
+    }
+
+    /**
+     * {@code denied path_open "/logs/app.log" (create, write): no grant covers /logs}: the event without the
+     * command-line flag that {@link CapabilityEvent#explanation()} ends with, the shell naming its own command.
+     */
+    public static String headline(CapabilityEvent e) {
+        StringBuilder line = new StringBuilder(e.decision().word()).append(' ').append(e.function());
+        if (!e.subject().isEmpty()) {
+            line.append(' ').append(e.subject());
+        }
+        if (!e.flags().isEmpty()) {
+            line.append(" (").append(String.join(", ", e.flags())).append(')');
+        }
+        if (!e.reason().isEmpty()) {
+            line.append(": ").append(e.reason());
+        }
+        return line.toString();
+    }
+
+    /** {@code  -> ENOTCAPABLE} for a WASI function's errno result. */
+    private static String errno(HostCall call) {
+        if (call.results().size() != 1 || call.results().get(0).type() != dev.jwdb.engine.model.ValType.I32) {
+            return "";
+        }
+        dev.jwdb.engine.wasi.Errno e = dev.jwdb.engine.wasi.Errno.of(call.results().get(0).asI32());
+        return e == null ? "" : " -> " + e;
+    }
+
+    private void denial(PrintWriter out, StopEvent.Denied denied) {
+        Paint paint = context.paint();
+        CapabilityEvent event = denied.event();
+        out.println(paint.denial(headline(event)));
+        if (denied.location() != null) {
+            out.println("  at    " + where(denied.location()));
+        }
+        out.println("  call  " + event.function() + arguments(event.arguments()));
+        if (event.suggestion() != null) {
+            out.println("  fix   " + paint.bold(event.suggestion().shellCommand()) + ", then retry");
+        }
+        out.println("  or    continue: the program gets " + event.errno());
+    }
+
+    private static String arguments(Map<String, String> arguments) {
+        if (arguments.isEmpty()) {
+            return "()";
+        }
+        return arguments.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** {@code fd_write(1, 1024, 1, 2048) = 0}: a host call as the guest made it. */
+    public static String call(HostCall call) {
+        String args = call.args().stream().map(v -> argument(v)).collect(Collectors.joining(", "));
+        return call.name() + "(" + args + ")";
+    }
+
+    private static String argument(Value v) {
+        String text = String.valueOf(v);
+        int colon = text.indexOf(':');
+        return colon < 0 ? text : text.substring(colon + 1);
+    }
+
+    private void backtrace(PrintWriter out) {
+        try {
+            List<Frame> frames = context.session().backtrace();
+            for (Frame f : frames) {
+                out.println(frameLine(f));
+            }
+        } catch (DebugException e) {
+            // A trap outside any Wasm frame has no backtrace to show.
+        }
+    }
+
+    /** {@code #1  fib+0x12 (fib.wat:7)  call $fib}: one line of {@code bt}. */
+    public String frameLine(Frame frame) {
+        return String.format("#%-2d %s  %s", frame.number(), where(frame.location()), frame.location().text());
+    }
+
+    /** The instructions around {@code location}, the current one marked. */
+    public void window(Location location) {
+        try {
+            Listing listing = context.session().disassemble();
+            int at = listing.current() >= 0 ? listing.current() : location.instruction();
+            List<Disassembler.Line> lines = listing.lines();
+            int from = Math.max(0, at - CONTEXT);
+            int to = Math.min(lines.size(), at + CONTEXT + 1);
+            for (int i = from; i < to; i++) {
+                context.out().println(line(lines.get(i), i == at));
+            }
+        } catch (DebugException e) {
+            // Nothing to list (the stop is outside Wasm code); the location line said where it is.
+        }
+    }
+
+    /**
+     * One listing line: the marker, the byte offset (what {@code break @OFFSET} takes) or, for text, the source
+     * line, then the instruction indented by its block depth.
+     */
+    public String line(Disassembler.Line line, boolean current) {
+        String column;
+        if (line.offset() >= 0) {
+            column = String.format("0x%06x", line.offset());
+        } else if (line.instruction().line() > 0) {
+            column = String.format("%5d", line.instruction().line());
+        } else {
+            column = "";
+        }
+        String text = (current ? "=> " : "   ") + column + "  " + line.indented();
+        return current ? context.paint().current(text) : text;
+    }
+}

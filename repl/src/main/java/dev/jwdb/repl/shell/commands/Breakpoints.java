@@ -1,0 +1,179 @@
+package dev.jwdb.repl.shell.commands;
+
+import dev.jwdb.debugger.DebugException;
+import dev.jwdb.debugger.Location;
+import dev.jwdb.debugger.StopPoint;
+import dev.jwdb.repl.shell.Args;
+import dev.jwdb.repl.shell.Completion;
+import dev.jwdb.repl.shell.ShellCommand;
+import dev.jwdb.repl.shell.ShellContext;
+import dev.jwdb.repl.shell.ShellError;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code break}, {@code delete}, {@code disable}, {@code enable}, and the table {@code info break} prints. */
+final class Breakpoints {
+    private Breakpoints() {
+    }
+
+    static List<ShellCommand> commands() {
+        return List.of(new Break(), new Delete(), new Enable(true), new Enable(false));
+    }
+
+    static final class Break extends BasicCommand {
+        Break() {
+            super(List.of("break", "b"), "break FUNC|$id|@OFFSET|FILE:LINE|LINE [if COND]",
+                    "set a breakpoint, optionally with a condition",
+                    "Examples:  break fib    break $fib if $n == 2    break @0x1c    break fib.wat:7\n"
+                            + "COND is an expression over the frame: $local, local N, global N, i32[ADDR],\n"
+                            + "arithmetic and comparisons; the program stops when it is not zero.\n"
+                            + "Set before a module is loaded, a breakpoint is pending until one matches.");
+        }
+
+        @Override
+        public void execute(ShellContext context, Args args) throws ShellError, DebugException {
+            if (args.isEmpty()) {
+                throw new ShellError("usage: " + synopsis());
+            }
+            String spec = args.word(0);
+            String condition = null;
+            if (args.size() > 1) {
+                if (!args.word(1).equals("if") || args.size() < 3) {
+                    throw new ShellError("usage: " + synopsis() + " (after the location only \"if COND\" may follow)");
+                }
+                condition = args.rest().substring(args.rest().indexOf(" if ") + 4).strip();
+            }
+            StopPoint.Breakpoint b = context.session().breakAt(spec, condition);
+            context.out().println(describe(context, b));
+        }
+
+        @Override
+        public List<Completion> complete(ShellContext context, List<String> before, String partial) {
+            if (before.isEmpty()) {
+                return Candidates.functions(context);
+            }
+            return before.size() == 1 ? Completion.words("if") : Completion.words(Candidates.locals(context));
+        }
+    }
+
+    /** {@code Breakpoint 2 at fib+0x0 (fib.wat:5) if $n == 2}. */
+    static String describe(ShellContext context, StopPoint.Breakpoint b) {
+        StringBuilder line = new StringBuilder("Breakpoint " + b.id());
+        if (b.pending()) {
+            line.append(" (pending) at ").append(b.spec());
+        } else {
+            List<String> at = new ArrayList<>();
+            for (Location l : b.locations()) {
+                at.add(context.renderer().where(l));
+            }
+            line.append(" at ").append(String.join(", ", at));
+        }
+        if (b.condition() != null) {
+            line.append(" if ").append(b.condition());
+        }
+        return line.toString();
+    }
+
+    static final class Delete extends BasicCommand {
+        Delete() {
+            super(List.of("delete", "d"), "delete [N...]", "delete breakpoints, watchpoints or catch points",
+                    "Without N, deletes every one. N is the number info break shows.");
+        }
+
+        @Override
+        public void execute(ShellContext context, Args args) throws ShellError, DebugException {
+            List<Integer> ids = ids(args, context);
+            for (int id : ids) {
+                context.session().delete(id);
+            }
+            context.out().println(ids.isEmpty() ? "nothing to delete" : "deleted " + joined(ids));
+        }
+
+        @Override
+        public List<Completion> complete(ShellContext context, List<String> before, String partial) {
+            return idCandidates(context);
+        }
+    }
+
+    static final class Enable extends BasicCommand {
+        private final boolean enable;
+
+        Enable(boolean enable) {
+            super(List.of(enable ? "enable" : "disable"), (enable ? "enable" : "disable") + " [N...]",
+                    (enable ? "enable" : "disable") + " breakpoints, watchpoints or catch points",
+                    "Without N, all of them. A disabled one keeps its number and does not stop the program.");
+            this.enable = enable;
+        }
+
+        @Override
+        public void execute(ShellContext context, Args args) throws ShellError, DebugException {
+            List<Integer> ids = ids(args, context);
+            for (int id : ids) {
+                context.session().enable(id, enable);
+            }
+            context.out().println(ids.isEmpty() ? "nothing to " + name() : name() + "d " + joined(ids));
+        }
+
+        @Override
+        public List<Completion> complete(ShellContext context, List<String> before, String partial) {
+            return idCandidates(context);
+        }
+    }
+
+    private static List<Integer> ids(Args args, ShellContext context) throws ShellError {
+        List<Integer> ids = new ArrayList<>();
+        if (args.isEmpty()) {
+            for (StopPoint p : context.session().stopPoints()) {
+                ids.add(p.id());
+            }
+            return ids;
+        }
+        for (String w : args.words()) {
+            ids.add(Numbers.parseInt(w, "breakpoint number"));
+        }
+        return ids;
+    }
+
+    private static String joined(List<Integer> ids) {
+        return ids.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    private static List<Completion> idCandidates(ShellContext context) {
+        List<String> out = new ArrayList<>();
+        for (StopPoint p : context.session().stopPoints()) {
+            out.add(String.valueOf(p.id()));
+        }
+        return Completion.words(out);
+    }
+
+    /** {@code info break}: one line per stop point. */
+    static void table(ShellContext context) {
+        PrintWriter out = context.out();
+        List<StopPoint> points = context.session().stopPoints();
+        if (points.isEmpty()) {
+            out.println("no breakpoints, watchpoints or catch points");
+            return;
+        }
+        out.println("Num  Type        Enb  Hits  What");
+        for (StopPoint p : points) {
+            String type;
+            String what;
+            if (p instanceof StopPoint.Breakpoint b) {
+                type = "breakpoint";
+                what = describe(context, b).replaceFirst("^Breakpoint \\d+ ", "");
+            } else if (p instanceof StopPoint.Watchpoint w) {
+                type = "watchpoint";
+                what = (w.onGlobal() ? "global " + w.global() : "0x" + Long.toHexString(w.address()) + ":" + w.length())
+                        + " " + w.kind().name().toLowerCase();
+            } else {
+                StopPoint.Catchpoint c = (StopPoint.Catchpoint) p;
+                type = "catch";
+                what = c.kind().name().toLowerCase() + (c.wasiFunctions().isEmpty() ? ""
+                        : " " + String.join(" ", c.wasiFunctions()));
+            }
+            out.println(String.format("%-4d %-11s %-4s %-5d %s", p.id(), type, p.enabled() ? "y" : "n", p.hits(),
+                    what));
+        }
+    }
+}

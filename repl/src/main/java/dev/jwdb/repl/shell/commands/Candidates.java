@@ -1,0 +1,89 @@
+package dev.jwdb.repl.shell.commands;
+
+import dev.jwdb.debugger.GlobalVariable;
+import dev.jwdb.debugger.Local;
+import dev.jwdb.debugger.SessionState;
+import dev.jwdb.engine.model.Export;
+import dev.jwdb.engine.model.ExternKind;
+import dev.jwdb.engine.model.Import;
+import dev.jwdb.engine.model.Module;
+import dev.jwdb.repl.shell.Completion;
+import dev.jwdb.repl.shell.ShellContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** What the loaded module offers for completion: function names and {@code $ids}, exports, locals, globals. */
+final class Candidates {
+    static final List<String> GRANT_KINDS = List.of("dir", "env", "clock", "random", "listen", "connect", "stdin",
+            "stdout", "stderr");
+
+    private Candidates() {
+    }
+
+    /** Function names as shown ({@code fib}) and as {@code $ids} ({@code $fib}), and export names. */
+    static List<Completion> functions(ShellContext context) {
+        Set<String> out = new LinkedHashSet<>();
+        if (context.session().state() == SessionState.EMPTY) {
+            return List.of();
+        }
+        for (String name : context.session().functionNames()) {
+            out.add(name);
+            out.add(name.startsWith("$") ? name.substring(1) : "$" + name);
+        }
+        out.addAll(exports(context));
+        return Completion.words(out);
+    }
+
+    static List<String> exports(ShellContext context) {
+        List<String> out = new ArrayList<>();
+        Module module = context.session().module();
+        if (module != null) {
+            for (Export e : module.exports()) {
+                if (e.kind() == ExternKind.FUNC) {
+                    out.add(e.name());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The WASI functions the module imports, for {@code catch wasi}. */
+    static List<String> wasiImports(ShellContext context) {
+        List<String> out = new ArrayList<>();
+        Module module = context.session().module();
+        if (module != null) {
+            for (Import i : module.imports()) {
+                if (i.module().startsWith("wasi")) {
+                    out.add(i.name());
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<String> locals(ShellContext context) {
+        List<String> out = new ArrayList<>();
+        try {
+            for (Local l : context.session().locals()) {
+                out.add(l.name() != null ? "$" + l.name() : String.valueOf(l.index()));
+            }
+        } catch (Exception e) {
+            // No frame selected: no locals to offer.
+        }
+        return out;
+    }
+
+    static List<String> globals(ShellContext context) {
+        List<String> out = new ArrayList<>();
+        try {
+            for (GlobalVariable g : context.session().globals()) {
+                out.add(g.name() != null ? "$" + g.name() : String.valueOf(g.index()));
+            }
+        } catch (Exception e) {
+            // Not instantiated yet: no globals to offer.
+        }
+        return out;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.jwdb.repl.shell.commands;
+
+import dev.jwdb.debugger.DebugException;
+import dev.jwdb.debugger.GlobalVariable;
+import dev.jwdb.debugger.Local;
+import dev.jwdb.debugger.TableEntry;
+import dev.jwdb.engine.runtime.Value;
+import dev.jwdb.repl.shell.Args;
+import dev.jwdb.repl.shell.Completion;
+import dev.jwdb.repl.shell.ShellCommand;
+import dev.jwdb.repl.shell.ShellContext;
+import dev.jwdb.repl.shell.ShellError;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** {@code info break|locals|stack|globals|tables|memory|functions}. */
+final class Info extends BasicCommand {
+    private static final List<String> TOPICS = List.of("break", "locals", "stack", "globals", "tables", "memory",
+            "functions");
+    /** Table elements listed before the rest is summarised. */
+    private static final int SHOWN_ELEMENTS = 32;
+
+    Info() {
+        super(List.of("info", "i"), "info break|locals|stack|globals|tables|memory|functions",
+                "breakpoints; the selected frame's locals and operand stack; globals, tables, memory; functions",
+                "info break       breakpoints, watchpoints and catch points with their numbers and hits\n"
+                        + "info locals      parameters and locals of the selected frame\n"
+                        + "info stack       the selected frame's operand stack, bottom first\n"
+                        + "info globals     every global, with its mutability\n"
+                        + "info tables      every table and its elements\n"
+                        + "info memory      the size of linear memory\n"
+                        + "info functions   every function of the module");
+    }
+
+    static List<ShellCommand> commands() {
+        return List.of(new Info());
+    }
+
+    @Override
+    public void execute(ShellContext context, Args args) throws ShellError, DebugException {
+        args.expect(1, 1, synopsis());
+        String topic = topic(args.word(0));
+        PrintWriter out = context.out();
+        switch (topic) {
+            case "break":
+                Breakpoints.table(context);
+                break;
+            case "locals":
+                Guard.frames(context);
+                List<Local> locals = context.session().locals();
+                if (locals.isEmpty()) {
+                    out.println("no locals");
+                }
+                for (Local l : locals) {
+                    String name = l.name() != null ? "$" + l.name() : "local " + l.index();
+                    out.println(name + " = " + context.renderer().value(l.value()));
+                }
+                break;
+            case "stack":
+                Guard.frames(context);
+                List<Value> stack = context.session().operandStack();
+                if (stack.isEmpty()) {
+                    out.println("the operand stack is empty");
+                }
+                for (int i = 0; i < stack.size(); i++) {
+                    out.println("[" + i + "] " + context.renderer().value(stack.get(i))
+                            + (i == stack.size() - 1 ? "  <- top" : ""));
+                }
+                break;
+            case "globals":
+                Guard.module(context);
+                List<GlobalVariable> globals = context.session().globals();
+                if (globals.isEmpty()) {
+                    out.println("no globals");
+                }
+                for (GlobalVariable g : globals) {
+                    out.println("global " + g.index() + (g.name() != null ? " $" + g.name() : "")
+                            + (g.mutable() ? " (mut)" : "") + " = " + context.renderer().value(g.value()));
+                }
+                break;
+            case "tables":
+                tables(context);
+                break;
+            case "memory":
+                Guard.module(context);
+                long size = context.session().memorySize();
+                out.println("memory 0: " + size + " bytes (" + size / 65536 + " pages of 64 KiB)");
+                break;
+            case "functions":
+                Guard.module(context);
+                List<String> names = context.session().functionNames();
+                for (int i = 0; i < names.size(); i++) {
+                    out.println(String.format("%4d  %s", i, names.get(i)));
+                }
+                break;
+            default:
+                throw new IllegalStateException(topic);
+        }
+    }
+
+    private static void tables(ShellContext context) throws ShellError, DebugException {
+        Guard.module(context);
+        int count = context.session().tableCount();
+        if (count == 0) {
+            context.out().println("no tables");
+        }
+        for (int t = 0; t < count; t++) {
+            List<TableEntry> entries = context.session().table(t);
+            context.out().println("table " + t + ": " + entries.size() + " element" + (entries.size() == 1 ? "" : "s"));
+            for (TableEntry e : entries.subList(0, Math.min(SHOWN_ELEMENTS, entries.size()))) {
+                context.out().println("  [" + e.index() + "] " + (e.function() == null ? "null" : e.function()));
+            }
+            if (entries.size() > SHOWN_ELEMENTS) {
+                context.out().println("  ... " + (entries.size() - SHOWN_ELEMENTS) + " more");
+            }
+        }
+    }
+
+    /** The topic named by {@code typed} or a unique prefix of it ({@code info loc}). */
+    private static String topic(String typed) throws ShellError {
+        String found = null;
+        for (String t : TOPICS) {
+            if (t.equals(typed)) {
+                return t;
+            }
+            if (t.startsWith(typed)) {
+                if (found != null) {
+                    throw new ShellError("info: \"" + typed + "\" is ambiguous: " + found + " or " + t);
+                }
+                found = t;
+            }
+        }
+        if (found == null) {
+            throw new ShellError("info: unknown topic \"" + typed + "\"; expected " + String.join(", ", TOPICS));
+        }
+        return found;
+    }
+
+    @Override
+    public List<Completion> complete(ShellContext context, List<String> before, String partial) {
+        return before.isEmpty() ? Completion.words(TOPICS) : List.of();
+    }
+}
