@@ -99,8 +99,9 @@ final class CodeVariants {
     }
 
     /**
-     * Moves every live frame onto the variant with {@code checks} (when asked for, or when it has them already: an
-     * unfused frame cannot go back to fused code mid-pair) and {@code watches}.
+     * Moves every live frame onto the variant with {@code checks} (when asked for, or when it runs instrumented code
+     * already: instrumented code is unfused, and an unfused frame cannot go back to fused plain code) and
+     * {@code watches}.
      */
     void relocateFrames(ExecutionState st, boolean checks, boolean watches) {
         for (int i = 0; i < st.frameCount(); i++) {
@@ -113,7 +114,7 @@ final class CodeVariants {
         if (from == null) {
             return;
         }
-        boolean c = checks || from.instrumentation().checks();
+        boolean c = checks || !from.instrumentation().isPlain();
         CompiledFunction to = get(from.function(), c, watches);
         if (to != from.code()) {
             st.relocateFrame(frame, from.code(), to);

@@ -112,21 +112,17 @@ final class FrameView {
 
     /** The operand stack, bottom first, typed by validating the body up to where the frame is. */
     List<Value> operands() {
-        int base = st.frameBase(depth) + code.localSlots();
-        // a caller's arguments became the callee's first locals: its operands end where the callee's frame starts
-        int top = number == 0 ? st.stackPointer() : st.frameBase(depth + 1);
+        int cell = st.frameBase(depth) + code.localSlots();
+        int top = st.operandTop(depth, code);
         List<ValType> types = Validator.operandTypes(image.module, function.index(), instruction);
         List<Value> out = new ArrayList<>();
-        int cell = base;
         for (int i = 0; cell < top; i++) {
             ValType t = i < types.size() && types.get(i) != null ? types.get(i) : ValType.I64;
-            // a v128 operand takes two cells, its low half first
-            if (t == ValType.V128 && cell + 1 < top) {
+            if (t == ValType.V128) {
                 out.add(Value.v128(st.stackCell(cell), st.stackCell(cell + 1)));
                 cell += 2;
             } else {
-                out.add(Value.ofSlot(t, st.stackCell(cell)));
-                cell++;
+                out.add(Value.ofSlot(t, st.stackCell(cell++)));
             }
         }
         return out;

@@ -3,12 +3,10 @@ package dev.jwdb.engine.exec;
 import dev.jwdb.engine.ExhaustionException;
 import dev.jwdb.engine.TrapException;
 import dev.jwdb.engine.WasmException;
-import dev.jwdb.engine.model.ValType;
 import dev.jwdb.engine.runtime.FunctionInstance;
 import dev.jwdb.engine.runtime.Store;
 import dev.jwdb.engine.runtime.Value;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -83,13 +81,10 @@ public final class Execution {
         if (cf.maxHeight() > st.stack.length) {
             st.growStack(cf.maxHeight());
         }
-        for (int i = 0; i < args.length; i++) {
-            st.stack[i] = args[i].bits();
-        }
+        Slots.write(args, st.stack, 0);
         Interpreter.enterLocals(st.stack, 0, cf);
         st.function = function;
         st.code = cf.code();
-        st.sp = cf.localSlots();
         st.hooks = hooks;
     }
 
@@ -149,11 +144,8 @@ public final class Execution {
         } catch (OutOfMemoryError e) {
             return new Outcome.Trapped(new ExhaustionException("out of memory"));
         } catch (RuntimeException e) {
-            // Only a host call lets anything else out, and it saved the state before calling. call_indirect had
-            // already popped its table index, which is still in its cell: take it back so the call can run again.
-            if (st.code[st.pc] == Op.CALL_INDIRECT) {
-                st.sp++;
-            }
+            // Only a host call lets anything else out, and it saved the state before calling: the pc is at the call,
+            // its arguments (and call_indirect's table index) still in their cells, so it can run again.
             return new Outcome.HostThrew(e);
         }
         switch (st.paused) {
@@ -164,12 +156,7 @@ public final class Execution {
             case ExecutionState.PAUSED_INTERRUPT:
                 return new Outcome.Paused(Pause.INTERRUPTED);
             default:
-                List<ValType> types = function.type().results();
-                List<Value> results = new ArrayList<>(types.size());
-                for (int i = 0; i < types.size(); i++) {
-                    results.add(Value.ofSlot(types.get(i), st.stack[i]));
-                }
-                return new Outcome.Returned(results);
+                return new Outcome.Returned(List.of(Slots.read(function.type().results(), st.stack, 0)));
         }
     }
 

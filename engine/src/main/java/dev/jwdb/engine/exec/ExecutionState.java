@@ -19,7 +19,6 @@ public final class ExecutionState {
     final Store store;
     final int maxDepth;
     long[] stack;
-    int sp;
 
     FunctionInstance function;
     /** The code the current frame runs: its function's compiled code, or a variant a debugger swapped in. */
@@ -64,9 +63,8 @@ public final class ExecutionState {
     }
 
     /** Saves the interpreter's registers and marks the state paused with {@code reason}. */
-    void pause(int reason, long[] stack, int sp, int fp, int pc, int depth, FunctionInstance function, int[] code) {
+    void pause(int reason, long[] stack, int fp, int pc, int depth, FunctionInstance function, int[] code) {
         this.stack = stack;
-        this.sp = sp;
         this.fp = fp;
         this.pc = pc;
         this.depth = depth;
@@ -104,12 +102,19 @@ public final class ExecutionState {
     }
 
     /**
-     * Moves frame {@code i} from {@code from}'s code to {@code to}'s, another compilation of the same function: the
-     * stack layout at instruction boundaries is the same in both, so only the pc changes. Only while paused.
+     * Moves frame {@code i} from {@code from}'s code to {@code to}'s, another compilation of the same function, so
+     * only the pc changes: every compilation gives each operand-stack entry the same cell. Only while paused, and
+     * only where {@code from} has its operand stack written out, which plain (fused) code has wherever it can pause
+     * (calls, loop heads, the function entry) and unfused code everywhere; so a frame may go from plain code to an
+     * instrumented one, or between instrumented ones, but not from instrumented code back to plain code, whose fused
+     * instructions may read entries straight from locals or constants.
      */
     public void relocateFrame(int i, CompiledFunction from, CompiledFunction to) {
         int target = to.instructionPcs()[CodeMap.resumeInstruction(from, framePc(i))];
         if (i == depth) {
+            if (fp + to.maxHeight() > stack.length) {
+                growStack(fp + to.maxHeight());
+            }
             code = to.code();
             pc = target;
         } else {
@@ -141,8 +146,13 @@ public final class ExecutionState {
         return i == depth ? fp : frameFps[i];
     }
 
-    public int stackPointer() {
-        return sp;
+    /**
+     * The cell above frame {@code i}'s operand stack, given the compilation {@code running} whose code the frame runs
+     * ({@link #frameCode}). A caller's operands end where its callee's frame starts (the arguments became the
+     * callee's first locals); the current frame's stack height is static, known from its pc.
+     */
+    public int operandTop(int i, CompiledFunction running) {
+        return i == depth ? fp + running.heightAt(pc) : frameBase(i + 1);
     }
 
     public long stackCell(int i) {

@@ -15,56 +15,109 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Turns a validated function body into {@link CompiledFunction} code. Because the body is valid, the operand stack
- * height is known statically at every reachable instruction; that is what lets each branch carry how many cells to
- * keep and drop. Code after an unconditional branch is unreachable and is not emitted.
+ * Turns a validated function body into {@link CompiledFunction} code in register form (see {@link Op}). Because the
+ * body is valid, the operand stack height is known statically at every reachable instruction, so every stack
+ * position is a fixed slot of the frame and no stack pointer exists at run time. Code after an unconditional branch
+ * is unreachable and is not emitted.
+ *
+ * <p>With fusion (the default), the compiler keeps a virtual operand stack: {@code local.get} and constants are not
+ * copied onto the stack but remembered, and the instruction that consumes them reads the local or takes the constant
+ * as an immediate; an operator followed by {@code local.set}/{@code local.tee} writes the local directly; an i32
+ * comparison followed by {@code br_if}/{@code if} becomes one compare-and-branch. Everything pending is written to
+ * its stack slot at labels, branches and calls, and before the local it refers to is overwritten, so the stack is
+ * exact wherever control joins. Without fusion ({@link #compile(Module, int, List, boolean)} with false), every
+ * instruction emits its own code that leaves the operand stack exactly as the spec describes (a NOP when it would
+ * emit nothing), which is what a debugger stepping instruction by instruction needs.
+ *
+ * <p>An {@link Instrumentation} other than plain adds the debugging ops (see {@link Op#CHECK}) and implies no fusion:
+ * a frame paused in instrumented code must show the exact operand stack, and the watched loads and stores name
+ * their address slot. Both modes give every operand-stack entry the same slot, so a frame can move from plain code
+ * to an instrumented compilation wherever plain code has its whole stack written out (at calls, loop heads and the
+ * function entry, the only places it can stop), see {@link ExecutionState#relocateFrame}.
  */
 public final class FunctionCompiler {
     private static final int[] PLAIN = plainOpcodes();
+    /** Virtual stack entry kinds: a value in its stack slot, a local not yet copied, a constant not yet written. */
+    private static final int STACK = 0;
+    private static final int LOCAL = 1;
+    private static final int CONST = 2;
+    /** A slot (a local, or this entry's own stack slot) plus an i32 constant: a memory access folds it in. */
+    private static final int SUM = 3;
 
     private final Module module;
     private final List<FuncType> functionTypes;
+    private final boolean fuse;
     private final Instrumentation instrumentation;
-    /** Where each loop's code starts: the places an interrupt is patched in. */
+    /** Where each loop's code starts, for {@link CompiledFunction#loopHeads()}. */
     private final IntList loopHeads = new IntList();
     private final List<Control> controls = new ArrayList<>();
     private int[] code = new int[64];
     private int size;
+    /** Operand stack entries (cells above the locals), and the frame slot where entry 0 lives. */
     private int height;
+    private int base;
+    private int[] kind = new int[16];
+    private long[] value = new long[16];
+    private int[] addend = new int[16];
+    private int pendingLocals;
     private int maxHeight;
     private boolean unreachable;
     private int skippedBlocks;
     private int[] localSlot;
-    /** The last instruction emitted and where it starts, so that the next one may fuse with it. */
-    private int lastOp = -1;
+    /** Where the last emitted instruction starts, and where its destination slot is when it has exactly one. */
     private int lastPos = -1;
-    /** Code before this position may be a branch target's predecessor: never fuse across it. */
-    private int barrier;
-    /** Whether the instruction being compiled was folded into the one before it. */
-    private boolean fused;
+    private int lastDst = -1;
     /** Compiles v128 code; null when no v128 can occur in the function. */
     private SimdCompiler simd;
-    /** The index in the body of the instruction being compiled (SIMD operand kinds and debugging ops use it). */
+    /** The index in the body of the instruction being compiled. */
     private int position;
 
-    private FunctionCompiler(Module module, List<FuncType> functionTypes, Instrumentation instrumentation) {
+    private FunctionCompiler(Module module, List<FuncType> functionTypes, boolean fuse,
+                             Instrumentation instrumentation) {
         this.module = module;
         this.functionTypes = functionTypes;
+        this.fuse = fuse && instrumentation.isPlain();
         this.instrumentation = instrumentation;
     }
 
     /**
-     * Compiles the function at {@code functionIndex} (in the function index space, so imports come first).
-     * {@code functionTypes} gives the type of every function in that index space, for calls.
+     * The system property that changes how {@link #compile(Module, int, List)} compiles every function: unset, fused;
+     * {@code unfused}, without fusion; {@code instrumented}, as the debugger does when it needs breakpoints and
+     * watchpoints (unfused, every CHECK and watched op in place, none armed). The spec suite runs with each to prove
+     * those compilations spec-exact, not only the plain one.
+     */
+    public static final String MODE_PROPERTY = "jwdb.compile";
+
+    /**
+     * Compiles the function at {@code functionIndex} (in the function index space, so imports come first), with
+     * fusion unless {@link #MODE_PROPERTY} says otherwise. {@code functionTypes} gives the type of every function in
+     * that index space, for calls.
      */
     public static CompiledFunction compile(Module module, int functionIndex, List<FuncType> functionTypes) {
-        return compile(module, functionIndex, functionTypes, Instrumentation.PLAIN);
+        String mode = System.getProperty(MODE_PROPERTY);
+        if (mode == null) {
+            return compile(module, functionIndex, functionTypes, true);
+        }
+        switch (mode) {
+            case "unfused":
+                return compile(module, functionIndex, functionTypes, false);
+            case "instrumented":
+                return compile(module, functionIndex, functionTypes, new Instrumentation(true, true));
+            default:
+                throw new IllegalArgumentException(MODE_PROPERTY + " must be unfused or instrumented, not " + mode);
+        }
     }
 
-    /** Compiles with debugging ops as {@code instrumentation} says; the stack layout is the plain code's. */
+    /** As {@link #compile(Module, int, List)}; without {@code fuse}, every instruction has code of its own. */
+    public static CompiledFunction compile(Module module, int functionIndex, List<FuncType> functionTypes,
+                                           boolean fuse) {
+        return new FunctionCompiler(module, functionTypes, fuse, Instrumentation.PLAIN).compileBody(functionIndex);
+    }
+
+    /** Compiles with the debugging ops {@code instrumentation} asks for, unfused unless it is plain. */
     public static CompiledFunction compile(Module module, int functionIndex, List<FuncType> functionTypes,
                                            Instrumentation instrumentation) {
-        return new FunctionCompiler(module, functionTypes, instrumentation).compileBody(functionIndex);
+        return new FunctionCompiler(module, functionTypes, true, instrumentation).compileBody(functionIndex);
     }
 
     private CompiledFunction compileBody(int functionIndex) {
@@ -95,28 +148,34 @@ public final class FunctionCompiler {
         simd = SimdCompiler.forFunction(module, functionIndex, function, localTypes, localSlot);
         int localSlots = slot;
         int resultSlots = slots(type.results());
-        height = localSlots;
+        base = localSlots;
+        height = 0;
         maxHeight = localSlots;
-        Control body = new Control(false, localSlots, 0, resultSlots);
-        controls.add(body);
+        controls.add(new Control(false, 0, 0, resultSlots));
 
         List<Instruction> instructions = function.body();
         int[] instructionPcs = new int[instructions.size()];
+        int[] instructionHeights = new int[instructions.size()];
         for (int i = 0; i < instructions.size(); i++) {
             instructionPcs[i] = size;
-            fused = false;
+            instructionHeights[i] = unreachable ? -1 : base + height;
+            Opcode op = instructions.get(i).opcode();
+            if (unreachable && skippedBlocks == 0 && (op == Opcode.END || op == Opcode.ELSE)) {
+                Control c = controls.get(controls.size() - 1);
+                instructionHeights[i] = base + c.labelHeight + (op == Opcode.END ? c.results : c.params);
+            }
             position = i;
             if (instrumentation.checks() && !unreachable) {
-                // lastOp becomes CHECK, which nothing fuses with: each instruction keeps its own code
                 instr(Op.CHECK, i, 0);
             }
+            int before = size;
             compile(instructions.get(i), resultSlots);
-            if (fused) {
-                instructionPcs[i] = lastPos;
+            if (!fuse && size == before && instructionHeights[i] >= 0) {
+                instr(Op.NOP);
             }
         }
         return new CompiledFunction(Arrays.copyOf(code, size), paramSlots, localSlots, resultSlots, maxHeight,
-                anyNonZero ? defaults : null, instructionPcs, loopHeads.toArray());
+                anyNonZero ? defaults : null, instructionPcs, instructionHeights, loopHeads.toArray());
     }
 
     private void compile(Instruction ins, int resultSlots) {
@@ -127,21 +186,25 @@ public final class FunctionCompiler {
         }
         SimdCompiler.Emission vector = simd == null ? null : simd.compile(ins, position);
         if (vector != null) {
-            instr(vector.words());
-            pop(vector.pops());
-            push(vector.pushes());
+            emitVector(vector);
             return;
         }
         Immediate imm = ins.immediate();
         switch (op) {
-            case NOP, I32_WRAP_I64, I32_REINTERPRET_F32, I64_REINTERPRET_F64, F32_REINTERPRET_I32,
-                    F64_REINTERPRET_I64 -> {
+            case NOP, I32_REINTERPRET_F32, I64_REINTERPRET_F64, F32_REINTERPRET_I32, F64_REINTERPRET_I64 -> {
+            }
+            case I32_WRAP_I64 -> {
+                // the low 32 bits are the i32; only a constant must be narrowed, since constants may be fused
+                if (kind[height - 1] == CONST) {
+                    value[height - 1] = (int) value[height - 1];
+                }
             }
             case UNREACHABLE -> {
                 instr(Op.UNREACHABLE);
                 unreachable = true;
             }
             case BLOCK, LOOP -> {
+                materializeAll();
                 int[] sig = blockSignature(((Immediate.Block) imm).type());
                 Control c = new Control(op == Opcode.LOOP, height - sig[0], sig[0], sig[1]);
                 c.loopStart = size;
@@ -149,136 +212,153 @@ public final class FunctionCompiler {
                     loopHeads.add(size);
                 }
                 controls.add(c);
-                barrier = size;
+                label();
             }
             case IF -> {
                 int[] sig = blockSignature(((Immediate.Block) imm).type());
-                pop(1);
+                conditionalJump(false, -1);
                 Control c = new Control(false, height - sig[0], sig[0], sig[1]);
-                conditionalJump(false);
-                c.elsePatch = size;
-                emit(0);
+                c.elsePatch = size - 1;
                 controls.add(c);
-                barrier = size;
+                label();
             }
             case ELSE -> enterElse();
             case END -> exitBlock(resultSlots);
             case BR -> {
+                materializeAll();
                 emitBranch(ins.index(), false);
                 unreachable = true;
             }
-            case BR_IF -> {
-                pop(1);
-                emitBranch(ins.index(), true);
-            }
+            case BR_IF -> emitBranch(ins.index(), true);
             case BR_TABLE -> {
-                pop(1);
-                emitBranchTable((Immediate.BrTable) imm);
+                int index = operand();
+                materializeAll();
+                emitBranchTable((Immediate.BrTable) imm, index);
                 unreachable = true;
             }
             case RETURN -> {
-                instr(Op.RETURN, resultSlots);
+                materializeAll();
+                instr(Op.RETURN, base + height - resultSlots, resultSlots);
                 unreachable = true;
             }
             case CALL -> {
                 FuncType t = functionTypes.get(ins.index());
-                instr(Op.CALL, ins.index());
-                pop(slots(t.params()));
-                push(slots(t.results()));
+                materializeAll();
+                int args = slots(t.params());
+                instr(Op.CALL, ins.index(), base + height - args);
+                height -= args;
+                pushStack(slots(t.results()));
             }
             case CALL_INDIRECT -> {
                 Immediate.TwoIndex two = (Immediate.TwoIndex) imm;
                 FuncType t = module.types().get(two.first());
-                instr(Op.CALL_INDIRECT, two.first(), two.second());
-                pop(1 + slots(t.params()));
-                push(slots(t.results()));
+                int index = operand();
+                materializeAll();
+                int args = slots(t.params());
+                instr(Op.CALL_INDIRECT, two.first(), two.second(), index, base + height - args);
+                height -= args;
+                pushStack(slots(t.results()));
             }
-            case DROP -> {
-                instr(Op.DROP);
-                pop(1);
-            }
+            case DROP -> operandNoMaterialize();
             case SELECT, SELECT_T -> {
-                instr(Op.SELECT);
-                pop(2);
+                int c = operand();
+                int b = operand();
+                int a = operand();
+                result(Op.SELECT, a, b, c);
             }
             case LOCAL_GET -> {
-                if (canFuseWith(Op.LOCAL_GET)) {
-                    replaceLast(Op.LOCAL_GET2, code[lastPos + 1], localSlot[ins.index()]);
+                int local = localSlot[ins.index()];
+                if (fuse) {
+                    push(LOCAL, local);
                 } else {
-                    instr(Op.LOCAL_GET, localSlot[ins.index()]);
+                    instr(Op.COPY, base + height, local);
+                    pushStack(1);
                 }
-                push(1);
             }
-            case LOCAL_SET -> {
-                instr(Op.LOCAL_SET, localSlot[ins.index()]);
-                pop(1);
-            }
-            case LOCAL_TEE -> instr(Op.LOCAL_TEE, localSlot[ins.index()]);
-            case GLOBAL_GET -> {
-                instr(Op.GLOBAL_GET, ins.index());
-                push(1);
-            }
+            case LOCAL_SET -> setLocal(localSlot[ins.index()], false);
+            case LOCAL_TEE -> setLocal(localSlot[ins.index()], true);
+            case GLOBAL_GET -> result(Op.GLOBAL_GET, ins.index());
             case GLOBAL_SET -> {
+                int a = operand();
                 if (instrumentation.watches()) {
-                    instr(Op.GLOBAL_SET_WATCHED, ins.index(), position);
+                    instr(Op.GLOBAL_SET_WATCHED, ins.index(), a, position);
                 } else {
-                    instr(Op.GLOBAL_SET, ins.index());
+                    instr(Op.GLOBAL_SET, ins.index(), a);
                 }
-                pop(1);
             }
-            case TABLE_GET -> instr(Op.TABLE_GET, ins.index());
+            case TABLE_GET -> {
+                int a = operand();
+                result(Op.TABLE_GET, ins.index(), a);
+            }
             case TABLE_SET -> {
-                instr(Op.TABLE_SET, ins.index());
-                pop(2);
+                int b = operand();
+                int a = operand();
+                instr(Op.TABLE_SET, ins.index(), a, b);
             }
-            case I32_CONST -> constant32(((Immediate.I32) imm).value());
-            case F32_CONST -> constant32(((Immediate.F32) imm).bits());
-            case I64_CONST -> constant64(((Immediate.I64) imm).value());
-            case F64_CONST -> constant64(((Immediate.F64) imm).bits());
-            case REF_NULL -> constant32((int) Value.NULL_REF);
-            case REF_IS_NULL -> instr(Op.REF_IS_NULL);
-            case REF_FUNC -> {
-                instr(Op.REF_FUNC, ins.index());
-                push(1);
+            case I32_CONST -> constant(((Immediate.I32) imm).value());
+            case F32_CONST -> constant(((Immediate.F32) imm).bits());
+            case I64_CONST -> constant(((Immediate.I64) imm).value());
+            case F64_CONST -> constant(((Immediate.F64) imm).bits());
+            case REF_NULL -> constant(Value.NULL_REF);
+            case REF_IS_NULL -> {
+                int a = operand();
+                result(Op.REF_IS_NULL, a);
             }
+            case REF_FUNC -> result(Op.REF_FUNC, ins.index());
             case MEMORY_INIT -> {
-                instr(Op.MEMORY_INIT, ((Immediate.TwoIndex) imm).first());
-                pop(3);
+                int[] abc = operands3();
+                instr(Op.MEMORY_INIT, ((Immediate.TwoIndex) imm).first(), abc[0], abc[1], abc[2]);
             }
             case DATA_DROP -> instr(Op.DATA_DROP, ins.index());
             case MEMORY_COPY -> {
-                instr(Op.MEMORY_COPY);
-                pop(3);
+                int[] abc = operands3();
+                instr(Op.MEMORY_COPY, abc[0], abc[1], abc[2]);
             }
             case MEMORY_FILL -> {
-                instr(Op.MEMORY_FILL);
-                pop(3);
+                int[] abc = operands3();
+                instr(Op.MEMORY_FILL, abc[0], abc[1], abc[2]);
             }
             case TABLE_INIT -> {
                 Immediate.TwoIndex two = (Immediate.TwoIndex) imm;
-                instr(Op.TABLE_INIT, two.first(), two.second());
-                pop(3);
+                int[] abc = operands3();
+                instr(Op.TABLE_INIT, two.first(), two.second(), abc[0], abc[1], abc[2]);
             }
             case ELEM_DROP -> instr(Op.ELEM_DROP, ins.index());
             case TABLE_COPY -> {
                 Immediate.TwoIndex two = (Immediate.TwoIndex) imm;
-                instr(Op.TABLE_COPY, two.first(), two.second());
-                pop(3);
+                int[] abc = operands3();
+                instr(Op.TABLE_COPY, two.first(), two.second(), abc[0], abc[1], abc[2]);
             }
             case TABLE_GROW -> {
-                instr(Op.TABLE_GROW, ins.index());
-                pop(1);
+                int b = operand();
+                int a = operand();
+                result(Op.TABLE_GROW, ins.index(), a, b);
             }
-            case TABLE_SIZE -> {
-                instr(Op.TABLE_SIZE, ins.index());
-                push(1);
-            }
+            case TABLE_SIZE -> result(Op.TABLE_SIZE, ins.index());
             case TABLE_FILL -> {
-                instr(Op.TABLE_FILL, ins.index());
-                pop(3);
+                int[] abc = operands3();
+                instr(Op.TABLE_FILL, ins.index(), abc[0], abc[1], abc[2]);
             }
             default -> compilePlain(ins);
         }
+    }
+
+    /**
+     * A v128 instruction (or a local/global/drop/select moving a v128) runs in {@link SimdInterpreter}, which works on
+     * a stack pointer: its operands must be in their stack slots, and it is given the static height as that pointer.
+     * Nothing is fused into or out of it; SIMD is rare enough in the code this interpreter runs that writing pending
+     * entries out is cheaper than teaching the vector code about them.
+     */
+    private void emitVector(SimdCompiler.Emission vector) {
+        materializeAll();
+        int[] words = vector.words();
+        int[] withTop = new int[words.length + 1];
+        withTop[0] = Op.SIMD;
+        withTop[1] = base + height;
+        System.arraycopy(words, 1, withTop, 2, words.length - 1);
+        instr(withTop);
+        height -= vector.pops();
+        pushStack(vector.pushes());
     }
 
     /** Opcodes that map one-to-one onto an {@link Op} and type themselves through their fixed signature. */
@@ -288,91 +368,271 @@ public final class FunctionCompiler {
         if (internal < 0) {
             throw new UnsupportedOperationException(op.mnemonic() + " is not supported by the interpreter yet");
         }
-        if (ins.immediate() instanceof Immediate.MemArg m && instrumentation.watches()
-                && op != Opcode.MEMORY_SIZE && op != Opcode.MEMORY_GROW) {
-            boolean load = op.results().size() == 1;
-            instr(load ? Op.LOAD_WATCHED : Op.STORE_WATCHED, internal, (int) m.offset(), position);
-        } else {
-            if (!fuseConstantOperand(op)) {
-                instr(internal);
+        int params = op.params().size();
+        int results = op.results().size();
+        if (ins.immediate() instanceof Immediate.MemArg m) {
+            int offset = (int) m.offset();
+            if (instrumentation.watches()) {
+                // unfused: the address is in its slot, with nothing to add
+                if (results == 1) {
+                    int address = operand();
+                    result(Op.LOAD_WATCHED, address, offset, internal, position);
+                } else {
+                    int v = operand();
+                    int address = operand();
+                    instr(Op.STORE_WATCHED, address, v, offset, internal, position);
+                }
+            } else if (results == 1) {
+                int k = addressAddend();
+                int address = operand();
+                result(internal, address, k, offset);
+            } else {
+                int v = operand();
+                int k = addressAddend();
+                int address = operand();
+                instr(internal, address, v, k, offset);
             }
-            if (ins.immediate() instanceof Immediate.MemArg m) {
-                emit((int) m.offset());
-            }
+            return;
         }
-        pop(slots(op.params()));
-        push(slots(op.results()));
+        if (params == 0) {
+            result(internal);
+        } else if (params == 1) {
+            int a = operand();
+            if (results == 1) {
+                result(internal, a);
+            } else {
+                instr(internal, a);
+            }
+        } else {
+            if (fuse && binaryWithConstant(internal)) {
+                return;
+            }
+            int b = operand();
+            int a = operand();
+            result(internal, a, b);
+        }
     }
 
     /**
-     * Emits the jump of a br_if ({@code whenTrue}) or of an if (jump when false), folding in an i32 comparison or
-     * i32.eqz that was just emitted.
+     * Emits {@code I32_<op>_C} when one operand of the i32 operator {@code op} is a pending constant; false when
+     * there is no such form.
      */
-    private void conditionalJump(boolean whenTrue) {
-        int replacement = -1;
-        if (lastPos >= barrier && lastPos >= 0) {
-            replacement = switch (lastOp) {
-                case Op.I32_EQZ -> whenTrue ? Op.BR_UNLESS : Op.BR_IF;
-                case Op.I32_EQ -> whenTrue ? Op.BR_IF_I32_EQ : Op.BR_IF_I32_NE;
-                case Op.I32_NE -> whenTrue ? Op.BR_IF_I32_NE : Op.BR_IF_I32_EQ;
-                case Op.I32_LT_S -> whenTrue ? Op.BR_IF_I32_LT_S : Op.BR_IF_I32_GE_S;
-                case Op.I32_LT_U -> whenTrue ? Op.BR_IF_I32_LT_U : Op.BR_IF_I32_GE_U;
-                case Op.I32_GT_S -> whenTrue ? Op.BR_IF_I32_GT_S : Op.BR_IF_I32_LE_S;
-                case Op.I32_GT_U -> whenTrue ? Op.BR_IF_I32_GT_U : Op.BR_IF_I32_LE_U;
-                case Op.I32_LE_S -> whenTrue ? Op.BR_IF_I32_LE_S : Op.BR_IF_I32_GT_S;
-                case Op.I32_LE_U -> whenTrue ? Op.BR_IF_I32_LE_U : Op.BR_IF_I32_GT_U;
-                case Op.I32_GE_S -> whenTrue ? Op.BR_IF_I32_GE_S : Op.BR_IF_I32_LT_S;
-                case Op.I32_GE_U -> whenTrue ? Op.BR_IF_I32_GE_U : Op.BR_IF_I32_LT_U;
-                default -> -1;
-            };
-        }
-        if (replacement >= 0) {
-            replaceLast(replacement);
-        } else {
-            instr(whenTrue ? Op.BR_IF : Op.BR_UNLESS);
-        }
-    }
-
-    /** Folds a just-emitted i32.const into the i32 operator {@code op}; false when that is not possible. */
-    private boolean fuseConstantOperand(Opcode op) {
-        if (!canFuseWith(Op.I32_CONST)) {
+    private boolean binaryWithConstant(int op) {
+        boolean right = kind[height - 1] == CONST;
+        boolean left = !right && kind[height - 2] == CONST;
+        if (!right && !left) {
             return false;
         }
-        int c = code[lastPos + 1];
-        int replacement;
-        switch (op) {
-            case I32_ADD -> replacement = Op.I32_ADD_C;
-            case I32_SUB -> {
-                replacement = Op.I32_ADD_C;
-                c = -c;
-            }
-            case I32_AND -> replacement = Op.I32_AND_C;
-            case I32_SHL -> replacement = Op.I32_SHL_C;
-            case I32_SHR_S -> replacement = Op.I32_SHR_S_C;
-            case I32_SHR_U -> replacement = Op.I32_SHR_U_C;
-            case I32_ROTL -> replacement = Op.I32_ROTL_C;
-            case I32_ROTR -> {
-                replacement = Op.I32_ROTL_C;
-                c = -c;
-            }
-            default -> {
-                return false;
-            }
+        int fused = constantForm(op, left);
+        if (fused < 0) {
+            return false;
         }
-        replaceLast(replacement, c);
+        int c = (int) value[height - (right ? 1 : 2)];
+        if (op == Op.I32_SUB || op == Op.I32_ROTR) {
+            c = -c;
+        }
+        // with the constant on the left, only a local may slide down into its place: a stack entry lives in its slot
+        if (fused == Op.I32_ADD_C && (right || kind[height - 1] == LOCAL)) {
+            // x + c stays pending: a load or store takes c as part of its address, a later add folds into it
+            if (right) {
+                height--;
+            } else {
+                kind[height - 2] = kind[height - 1];
+                value[height - 2] = value[height - 1];
+                addend[height - 2] = addend[height - 1];
+                height--;
+            }
+            int p = height - 1;
+            switch (kind[p]) {
+                case CONST -> value[p] = (int) value[p] + c;
+                case SUM -> addend[p] += c;
+                case LOCAL -> {
+                    kind[p] = SUM;
+                    addend[p] = c;
+                }
+                default -> {
+                    kind[p] = SUM;
+                    value[p] = base + p;
+                    addend[p] = c;
+                    pendingLocals++;
+                }
+            }
+            return true;
+        }
+        int a;
+        if (right) {
+            height--;
+            a = operand();
+        } else {
+            int other = operand();
+            height--;
+            a = other;
+        }
+        result(fused, a, c);
         return true;
     }
 
-    /** Overwrites the last instruction with {@code words}, which stand for it and the current one. */
-    private void replaceLast(int... words) {
-        size = lastPos;
-        fused = true;
-        instr(words);
+    /** The constant to add to the address on top of the stack, taken from a pending sum (which becomes its slot). */
+    private int addressAddend() {
+        int p = height - 1;
+        if (kind[p] != SUM) {
+            return 0;
+        }
+        int k = addend[p];
+        kind[p] = value[p] == base + p ? STACK : LOCAL;
+        if (kind[p] == STACK) {
+            pendingLocals--;
+        }
+        return k;
     }
 
-    private boolean canFuseWith(int previous) {
-        return lastOp == previous && lastPos >= barrier && lastPos >= 0;
+    /** The constant form of i32 operator {@code op}, with the constant on the left when {@code left}; -1 if none. */
+    private static int constantForm(int op, boolean left) {
+        switch (op) {
+            case Op.I32_ADD: return Op.I32_ADD_C;
+            case Op.I32_MUL: return Op.I32_MUL_C;
+            case Op.I32_AND: return Op.I32_AND_C;
+            case Op.I32_OR: return Op.I32_OR_C;
+            case Op.I32_XOR: return Op.I32_XOR_C;
+            case Op.I32_EQ: return Op.I32_EQ_C;
+            case Op.I32_NE: return Op.I32_NE_C;
+            default:
+                break;
+        }
+        if (left) {
+            switch (op) {
+                case Op.I32_LT_S: return Op.I32_GT_S_C;
+                case Op.I32_LT_U: return Op.I32_GT_U_C;
+                case Op.I32_GT_S: return Op.I32_LT_S_C;
+                case Op.I32_GT_U: return Op.I32_LT_U_C;
+                case Op.I32_LE_S: return Op.I32_GE_S_C;
+                case Op.I32_LE_U: return Op.I32_GE_U_C;
+                case Op.I32_GE_S: return Op.I32_LE_S_C;
+                case Op.I32_GE_U: return Op.I32_LE_U_C;
+                default: return -1;
+            }
+        }
+        switch (op) {
+            case Op.I32_SUB: return Op.I32_ADD_C;
+            case Op.I32_SHL: return Op.I32_SHL_C;
+            case Op.I32_SHR_S: return Op.I32_SHR_S_C;
+            case Op.I32_SHR_U: return Op.I32_SHR_U_C;
+            case Op.I32_ROTL: return Op.I32_ROTL_C;
+            case Op.I32_ROTR: return Op.I32_ROTL_C;
+            case Op.I32_LT_S: return Op.I32_LT_S_C;
+            case Op.I32_LT_U: return Op.I32_LT_U_C;
+            case Op.I32_GT_S: return Op.I32_GT_S_C;
+            case Op.I32_GT_U: return Op.I32_GT_U_C;
+            case Op.I32_LE_S: return Op.I32_LE_S_C;
+            case Op.I32_LE_U: return Op.I32_LE_U_C;
+            case Op.I32_GE_S: return Op.I32_GE_S_C;
+            case Op.I32_GE_U: return Op.I32_GE_U_C;
+            default: return -1;
+        }
     }
+
+    private void setLocal(int local, boolean tee) {
+        if (fuse && kind[height - 1] == STACK && lastDst >= 0 && code[lastDst] == base + height - 1
+                && !pendingRead(local)) {
+            // the instruction that computed the value writes the local itself
+            code[lastDst] = local;
+            lastDst = -1;
+            height--;
+            if (tee) {
+                push(LOCAL, local);
+            }
+            return;
+        }
+        if (kind[height - 1] == SUM) {
+            int from = (int) value[height - 1];
+            int k = addend[height - 1];
+            height--;
+            pendingLocals--;
+            materializeLocal(local);
+            instr(Op.I32_ADD_C, local, from, k);
+            if (tee) {
+                push(LOCAL, local);
+            }
+            return;
+        }
+        materializeLocal(local);
+        int k = kind[height - 1];
+        if (k == CONST) {
+            long v = value[height - 1];
+            height--;
+            emitConstant(local, v);
+            if (tee) {
+                push(CONST, v);
+            }
+            return;
+        }
+        int from = operandNoMaterialize();
+        if (from != local) {
+            instr(Op.COPY, local, from);
+        }
+        if (tee) {
+            if (fuse) {
+                push(LOCAL, local);
+            } else {
+                pushStack(1);
+            }
+        }
+    }
+
+    /** Emits the jump of a br_if ({@code whenTrue}) or of an if (jump when false; patched later when target -1). */
+    private void conditionalJump(boolean whenTrue, int target) {
+        int cond = height - 1;
+        int replacement = -1;
+        int a = 0;
+        int b = 0;
+        if (fuse && kind[cond] == STACK && lastDst >= 0 && code[lastDst] == base + cond) {
+            int last = code[lastPos];
+            if (last == Op.I32_EQZ) {
+                replacement = whenTrue ? Op.BR_UNLESS : Op.BR_IF;
+                a = code[lastPos + 2];
+            } else {
+                int r = compareAndBranch(last, whenTrue);
+                if (r >= 0) {
+                    replacement = r;
+                    a = code[lastPos + 2];
+                    b = code[lastPos + 3];
+                }
+            }
+        }
+        if (replacement >= 0) {
+            size = lastPos;
+            height--;
+            materializeAll();
+            if (replacement == Op.BR_IF || replacement == Op.BR_UNLESS) {
+                instr(replacement, a, target);
+            } else {
+                instr(replacement, a, b, target);
+            }
+        } else {
+            int c = operand();
+            materializeAll();
+            instr(whenTrue ? Op.BR_IF : Op.BR_UNLESS, c, target);
+        }
+    }
+
+    /** The compare-and-branch form of comparison {@code op}, negated unless {@code whenTrue}; -1 if none. */
+    private static int compareAndBranch(int op, boolean whenTrue) {
+        int c = op >= Op.I32_EQ_C && op <= Op.I32_GE_U_C ? op - Op.I32_EQ_C : -1;
+        boolean constant = c >= 0;
+        if (!constant) {
+            c = op >= Op.I32_EQ && op <= Op.I32_GE_U ? op - Op.I32_EQ : -1;
+        }
+        if (c < 0) {
+            return -1;
+        }
+        // order of both lists: EQ NE LT_S LT_U GT_S GT_U LE_S LE_U GE_S GE_U
+        if (!whenTrue) {
+            c = NEGATED[c];
+        }
+        return (constant ? Op.BR_IF_I32_EQ_C : Op.BR_IF_I32_EQ) + c;
+    }
+
+    private static final int[] NEGATED = {1, 0, 8, 9, 6, 7, 4, 5, 2, 3};
 
     /** In dead code only the block structure matters: find the else or end that makes code reachable again. */
     private void skipUnreachable(Opcode op, int resultSlots) {
@@ -398,18 +658,21 @@ public final class FunctionCompiler {
     private void enterElse() {
         Control c = controls.get(controls.size() - 1);
         if (!unreachable) {
-            instr(Op.BR);
-            c.forwardPatches.add(size);
-            emit(0);
+            materializeAll();
+            instr(Op.BR, 0);
+            c.forwardPatches.add(size - 1);
         }
         code[c.elsePatch] = size;
         c.elsePatch = -1;
-        barrier = size;
-        height = c.labelHeight + c.params;
+        resetHeight(c.labelHeight, c.labelHeight + c.params);
         unreachable = false;
+        label();
     }
 
     private void exitBlock(int resultSlots) {
+        if (!unreachable) {
+            materializeAll();
+        }
         Control c = controls.remove(controls.size() - 1);
         if (c.elsePatch >= 0) {
             code[c.elsePatch] = size;
@@ -417,59 +680,222 @@ public final class FunctionCompiler {
         for (int i = 0; i < c.forwardPatches.size(); i++) {
             code[c.forwardPatches.get(i)] = size;
         }
-        height = c.labelHeight + c.results;
+        resetHeight(c.labelHeight, c.labelHeight + c.results);
         unreachable = false;
-        barrier = size;
+        label();
         if (controls.isEmpty()) {
-            instr(Op.RETURN, resultSlots);
+            instr(Op.RETURN, base + height - resultSlots, resultSlots);
         }
     }
 
+    /** A branch of {@code depth}; for an unconditional one the stack is already written out. */
     private void emitBranch(int depth, boolean conditional) {
         Control c = controls.get(controls.size() - 1 - depth);
         int arity = c.arity();
-        int drop = height - arity - c.labelHeight;
-        if (drop == 0) {
-            if (conditional) {
-                conditionalJump(true);
-            } else {
-                instr(Op.BR);
+        int resultHeight = (conditional ? height - 1 : height) - arity;
+        boolean move = arity > 0 && resultHeight != c.labelHeight;
+        if (!conditional) {
+            if (move) {
+                instr(Op.MOVE, base + resultHeight, base + c.labelHeight, arity);
             }
-            emitTarget(c);
+            instr(Op.BR, 0);
+            target(c, size - 1);
+        } else if (!move) {
+            conditionalJump(true, 0);
+            target(c, size - 1);
         } else {
-            instr(conditional ? Op.BR_IF_DROP : Op.BR_DROP);
-            emitTarget(c);
-            emit(arity, drop);
+            int cond = operand();
+            materializeAll();
+            instr(Op.BR_IF_MOVE, cond, 0, base + resultHeight, base + c.labelHeight, arity);
+            target(c, size - 4);
         }
     }
 
-    private void emitBranchTable(Immediate.BrTable table) {
+    private void emitBranchTable(Immediate.BrTable table, int index) {
         int[] labels = table.labels();
-        instr(Op.BR_TABLE, labels.length, controls.get(controls.size() - 1 - table.defaultLabel()).arity());
+        int arity = controls.get(controls.size() - 1 - table.defaultLabel()).arity();
+        instr(Op.BR_TABLE, index, labels.length, base + height - arity, arity);
         for (int i = 0; i <= labels.length; i++) {
             Control c = controls.get(controls.size() - 1 - (i < labels.length ? labels[i] : table.defaultLabel()));
-            emitTarget(c);
-            emit(height - c.arity() - c.labelHeight);
+            emit(0, base + c.labelHeight);
+            target(c, size - 2);
         }
     }
 
-    private void emitTarget(Control c) {
+    /** Makes code[at] the target of a branch to {@code c}. */
+    private void target(Control c, int at) {
         if (c.loop) {
-            emit(c.loopStart);
+            code[at] = c.loopStart;
         } else {
-            c.forwardPatches.add(size);
-            emit(0);
+            c.forwardPatches.add(at);
         }
     }
 
-    private void constant32(int value) {
-        instr(Op.I32_CONST, value);
-        push(1);
+    /**
+     * Where control joins after a block or its then-part, the entries from {@code labelHeight} up are in their stack
+     * slots, whatever dead code left in the virtual stack.
+     */
+    private void resetHeight(int labelHeight, int newHeight) {
+        while (kind.length < newHeight) {
+            kind = Arrays.copyOf(kind, kind.length * 2);
+            value = Arrays.copyOf(value, value.length * 2);
+            addend = Arrays.copyOf(addend, addend.length * 2);
+        }
+        for (int p = labelHeight; p < newHeight; p++) {
+            kind[p] = STACK;
+        }
+        height = newHeight;
+        pendingLocals = 0;
+        for (int p = 0; p < height; p++) {
+            if (kind[p] == LOCAL || kind[p] == SUM) {
+                pendingLocals++;
+            }
+        }
+        if (base + height > maxHeight) {
+            maxHeight = base + height;
+        }
     }
 
-    private void constant64(long value) {
-        instr(Op.I64_CONST, (int) value, (int) (value >>> 32));
-        push(1);
+    /** A place where control joins: nothing may be fused across it. */
+    private void label() {
+        lastDst = -1;
+        lastPos = -1;
+    }
+
+    // ---- the virtual operand stack ----
+
+    private void constant(long v) {
+        if (fuse) {
+            push(CONST, v);
+        } else {
+            emitConstant(base + height, v);
+            pushStack(1);
+        }
+    }
+
+    private void emitConstant(int slot, long v) {
+        if (v == (int) v) {
+            instr(Op.CONST, slot, (int) v);
+        } else {
+            instr(Op.CONST64, slot, (int) v, (int) (v >>> 32));
+        }
+    }
+
+    private void push(int k, long v) {
+        if (height == kind.length) {
+            kind = Arrays.copyOf(kind, height * 2);
+            value = Arrays.copyOf(value, height * 2);
+            addend = Arrays.copyOf(addend, height * 2);
+        }
+        kind[height] = k;
+        value[height] = v;
+        height++;
+        if (k == LOCAL) {
+            pendingLocals++;
+        }
+        if (base + height > maxHeight) {
+            maxHeight = base + height;
+        }
+    }
+
+    private void pushStack(int n) {
+        for (int i = 0; i < n; i++) {
+            push(STACK, 0);
+        }
+    }
+
+    /** Pops the top entry and returns the slot to read it from, writing a pending constant to its stack slot. */
+    private int operand() {
+        int p = height - 1;
+        if (kind[p] == CONST) {
+            emitConstant(base + p, value[p]);
+            kind[p] = STACK;
+        } else if (kind[p] == SUM) {
+            materializeSum(p);
+        }
+        return operandNoMaterialize();
+    }
+
+    private void materializeSum(int p) {
+        instr(Op.I32_ADD_C, base + p, (int) value[p], addend[p]);
+        kind[p] = STACK;
+        pendingLocals--;
+    }
+
+    /** Pops the top entry; its slot is meaningless for a constant. */
+    private int operandNoMaterialize() {
+        int p = --height;
+        if (kind[p] == SUM) {
+            pendingLocals--;
+            return -1;
+        }
+        if (kind[p] == LOCAL) {
+            pendingLocals--;
+            return (int) value[p];
+        }
+        return base + p;
+    }
+
+    /** Pops three operands and returns their slots, deepest first. */
+    private int[] operands3() {
+        int c = operand();
+        int b = operand();
+        int a = operand();
+        return new int[] {a, b, c};
+    }
+
+    /** Emits {@code op d sources...} with d the slot of a new top entry. */
+    private void result(int op, int... sources) {
+        int[] words = new int[sources.length + 2];
+        words[0] = op;
+        words[1] = base + height;
+        System.arraycopy(sources, 0, words, 2, sources.length);
+        instr(words);
+        lastDst = lastPos + 1;
+        pushStack(1);
+    }
+
+    private boolean pendingRead(int local) {
+        if (pendingLocals == 0) {
+            return false;
+        }
+        for (int p = 0; p < height - 1; p++) {
+            if ((kind[p] == LOCAL || kind[p] == SUM) && value[p] == local) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Before {@code local} is overwritten, copies it to the stack slots of the entries still waiting to read it. */
+    private void materializeLocal(int local) {
+        if (pendingLocals == 0) {
+            return;
+        }
+        for (int p = 0; p < height; p++) {
+            if (kind[p] == LOCAL && value[p] == local) {
+                instr(Op.COPY, base + p, local);
+                kind[p] = STACK;
+                pendingLocals--;
+            } else if (kind[p] == SUM && value[p] == local) {
+                materializeSum(p);
+            }
+        }
+    }
+
+    /** Writes every pending entry to its stack slot. */
+    private void materializeAll() {
+        for (int p = 0; p < height; p++) {
+            if (kind[p] == LOCAL) {
+                instr(Op.COPY, base + p, (int) value[p]);
+                pendingLocals--;
+            } else if (kind[p] == CONST) {
+                emitConstant(base + p, value[p]);
+            } else if (kind[p] == SUM) {
+                materializeSum(p);
+            }
+            kind[p] = STACK;
+        }
     }
 
     /** {params, results} in cells. */
@@ -496,21 +922,10 @@ public final class FunctionCompiler {
         return n;
     }
 
-    private void push(int n) {
-        height += n;
-        if (height > maxHeight) {
-            maxHeight = height;
-        }
-    }
-
-    private void pop(int n) {
-        height -= n;
-    }
-
     /** Emits one instruction: its internal opcode, then its immediates. */
     private void instr(int... words) {
         lastPos = size;
-        lastOp = words[0];
+        lastDst = -1;
         emit(words);
     }
 
@@ -546,7 +961,7 @@ public final class FunctionCompiler {
         return table;
     }
 
-    /** A block, loop, if or the function body, as seen by the branches inside it. */
+    /** A block, loop, if or the function body, as seen by the branches inside it. Heights count entries. */
     private static final class Control {
         final boolean loop;
         final int labelHeight;

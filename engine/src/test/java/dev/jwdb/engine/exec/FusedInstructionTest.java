@@ -118,14 +118,31 @@ class FusedInstructionTest {
     }
 
     @Test
-    void fusedInstructionsMapBackToTheFirstInstructionOfTheirSequence() {
+    void fusedInstructionsMapToThePcOfTheInstructionThatConsumesThem() {
         TestModule m = new TestModule();
         m.func(sig(t(I32, I32), t(I32)), t(), "local.get 0; local.get 1; i32.add");
         CompiledFunction f = FunctionCompiler.compile(m.build(), 0,
                 java.util.List.of(sig(t(I32, I32), t(I32))));
-        assertEquals(Op.LOCAL_GET2, f.code()[0]);
+        // the two local.gets become operands of the add, which writes its result to the first stack slot
+        assertEquals(Op.I32_ADD, f.code()[0]);
+        assertEquals(java.util.List.of(2, 0, 1), java.util.List.of(f.code()[1], f.code()[2], f.code()[3]));
         assertEquals(0, f.instructionPcs()[0]);
         assertEquals(0, f.instructionPcs()[1]);
-        assertEquals(3, f.instructionPcs()[2]);
+        assertEquals(0, f.instructionPcs()[2]);
+    }
+
+    @Test
+    void withoutFusionEveryInstructionHasItsOwnCodeAndStackHeight() {
+        TestModule m = new TestModule();
+        m.func(sig(t(I32, I32), t(I32)), t(), "local.get 0; local.get 1; i32.add; nop");
+        CompiledFunction f = FunctionCompiler.compile(m.build(), 0,
+                java.util.List.of(sig(t(I32, I32), t(I32))), false);
+        int[] pcs = f.instructionPcs();
+        assertEquals(Op.COPY, f.code()[pcs[0]]);
+        assertEquals(Op.COPY, f.code()[pcs[1]]);
+        assertEquals(Op.I32_ADD, f.code()[pcs[2]]);
+        assertEquals(Op.NOP, f.code()[pcs[3]]);
+        assertEquals(java.util.List.of(2, 3, 4, 3), java.util.Arrays.stream(f.instructionHeights()).limit(4).boxed()
+                .toList());
     }
 }
