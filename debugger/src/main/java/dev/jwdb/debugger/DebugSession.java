@@ -4,7 +4,6 @@ import dev.jwdb.engine.WasmException;
 import dev.jwdb.engine.exec.Access;
 import dev.jwdb.engine.exec.Execution;
 import dev.jwdb.engine.exec.ExecutionState;
-import dev.jwdb.engine.exec.Slots;
 import dev.jwdb.engine.model.FuncType;
 import dev.jwdb.engine.model.ValType;
 import dev.jwdb.engine.runtime.ExternVal;
@@ -299,7 +298,6 @@ public final class DebugSession {
 
     private StopEvent start(FunctionInstance f, Value[] values) {
         execution = new Execution(store, f, values, points, () -> variants.all());
-        wholeArguments(execution.state(), values);
         step = null;
         return drive();
     }
@@ -355,51 +353,10 @@ public final class DebugSession {
         }
     }
 
-    /**
-     * Puts the arguments in their cells again with every v128 whole: the engine's {@code Execution} writes one
-     * cell per argument, which drops the high half of a v128 and shifts the arguments after it.
-     */
-    private static void wholeArguments(ExecutionState st, Value[] args) {
-        boolean anyV128 = false;
-        for (Value v : args) {
-            anyV128 |= v.type() == ValType.V128;
-        }
-        if (!anyV128) {
-            return;
-        }
-        int cell = 0;
-        for (Value v : args) {
-            st.setStackCell(cell++, v.bits());
-            if (v.type() == ValType.V128) {
-                st.setStackCell(cell++, v.high());
-            }
-        }
-    }
-
-    /**
-     * The results of a returned run with every v128 whole. The engine's {@code Outcome.Returned} reads one stack
-     * cell per result, which keeps only the low half of a v128 (and shifts any result after it); the results are
-     * still in the bottom cells, two for a v128, so they are read again from there.
-     */
-    private static List<Value> wholeResults(List<Value> returned, ExecutionState st) {
-        List<ValType> types = new ArrayList<>();
-        for (Value v : returned) {
-            types.add(v.type());
-        }
-        if (!types.contains(ValType.V128)) {
-            return returned;
-        }
-        long[] cells = new long[Slots.count(types)];
-        for (int i = 0; i < cells.length; i++) {
-            cells[i] = st.stackCell(i);
-        }
-        return List.of(Slots.read(types, cells, 0));
-    }
-
     /** The stop event for an outcome, or null when the run should just continue. */
     private StopEvent decide(Execution.Outcome outcome) {
         if (outcome instanceof Execution.Outcome.Returned r) {
-            List<Value> results = wholeResults(r.results(), execution.state());
+            List<Value> results = r.results();
             execution = null;
             state = SessionState.LOADED;
             return new StopEvent.Finished(results);
