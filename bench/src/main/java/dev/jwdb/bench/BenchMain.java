@@ -24,7 +24,8 @@ import java.util.Map;
  * parentheses); the report gives medians, jwdb's speed-up over each other engine, and their geometric mean.
  *
  * <p>Options: {@code --dir DIR} (default ../shared/bench), {@code --modules fib,sieve,...}, {@code --engines
- * jwdb,chicory,chicory-aot}, {@code --warmup N} (default 2), {@code --rounds N} (default 5), {@code --no-load},
+ * jwdb,chicory,chicory-aot}; the debugger's
+ * costs: {@code jwdb-session}, {@code jwdb-break}, {@code jwdb-watch}, {@code jwdb-trace}, see {@link DebugSessionEngine}), {@code --warmup N} (default 2), {@code --rounds N} (default 5), {@code --no-load},
  * {@code --no-parse}, {@code --only-load}, {@code --spec DIR} (default ../shared/spec).
  */
 public final class BenchMain {
@@ -76,15 +77,17 @@ public final class BenchMain {
                 case "jwdb" -> new JwdbEngine();
                 case "chicory" -> new ChicoryEngine(false);
                 case "chicory-aot" -> new ChicoryEngine(true);
-                default -> throw new IllegalArgumentException("unknown engine " + n);
+                default -> {
+                    DebugSessionEngine.Variant v = DebugSessionEngine.Variant.named(n);
+                    if (v == null) {
+                        throw new IllegalArgumentException("unknown engine " + n);
+                    }
+                    yield new DebugSessionEngine(v);
+                }
             });
         }
         if (run) {
             runModules(dir, modules, checksums, engines, warmup, rounds);
-            if (DebuggerCosts.variants(dir).isEmpty()) {
-                System.out.println("\ndebugger costs (unreached breakpoint, unreached watchpoint, WASI trace off): "
-                        + "not measured yet, see DebuggerCosts");
-            }
         }
         if (load) {
             measureLoad(dir);
