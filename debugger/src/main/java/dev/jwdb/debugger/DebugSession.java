@@ -26,9 +26,7 @@ import dev.jwdb.engine.wasi.ProcExit;
 import dev.jwdb.engine.wasi.WasiFunction;
 import dev.jwdb.engine.wasi.WasiHost;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,22 +87,20 @@ public final class DebugSession {
 
     /** Reads {@code file} (binary {@code .wasm} or {@code .wat} text), validates it and makes it the session's module. Stop points are kept and re-resolved; a run in progress is ended. */
     public void load(Path file) throws DebugException {
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new DebugException("cannot read " + file + ": " + e.getMessage());
-        }
-        load(file.toString(), content);
+        load(LoadedModule.read(file));
     }
 
     /** Like {@link #load(Path)} for content already read; {@code sourceName} names it in locations and decides text or binary with the content's magic. */
     public void load(String sourceName, byte[] content) throws DebugException {
-        ModuleImage loaded = ModuleImage.load(sourceName, content);
+        load(LoadedModule.of(sourceName, content));
+    }
+
+    /** Makes a module read beforehand (possibly on another thread) the session's module, as {@link #load(Path)} does. */
+    public void load(LoadedModule loaded) {
         endInstance();
-        image = loaded;
+        image = loaded.image;
         if (args == null) {
-            args = List.of(Path.of(sourceName).getFileName().toString());
+            args = List.of(Path.of(image.sourceName).getFileName().toString());
         }
         for (StopPointTable.Breakpoint b : points.breakpoints()) {
             try {

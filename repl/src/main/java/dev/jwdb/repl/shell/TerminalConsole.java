@@ -14,6 +14,8 @@ import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.terminal.spi.TerminalProvider;
 import org.jline.utils.AttributedString;
 
 /**
@@ -26,6 +28,7 @@ public final class TerminalConsole implements Console {
     private final PrintWriter out;
     private final Path history;
     private LineReader reader;
+    private boolean prompted;
     private ShellCompleter completer;
     private ShellHighlighter highlighter;
 
@@ -37,17 +40,36 @@ public final class TerminalConsole implements Console {
 
     /** The process's terminal (a dumb one when the streams are not a terminal, e.g. piped input). */
     public static TerminalConsole system(Path history) throws IOException {
-        // The JNI provider starts fastest (no `stty` process); exec is the fallback where the native part is missing.
         // dumb(true): piped input gets a dumb terminal quietly, without JLine's warning on stderr.
-        Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).name("jwdb").providers("jni,exec")
+        Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).name("jwdb").provider(provider())
                 .nativeSignals(true).signalHandler(Terminal.SignalHandler.SIG_IGN).build();
         return new TerminalConsole(terminal, history);
+    }
+
+    /**
+     * JNI when its native part loads here, else exec (which runs {@code stty}). Naming one provider matters for
+     * start-up: given a list, JLine loads and probes every provider it knows, and probing exec starts a process.
+     */
+    private static String provider() {
+        try {
+            TerminalProvider.load("jni").isSystemStream(SystemStream.Output);
+            return "jni";
+        } catch (Throwable e) {
+            // no native library for this platform, or it cannot be loaded: JLine's portable provider
+            return "exec";
+        }
     }
 
     @Override
     public void attach(ShellCompleter completer, ShellHighlighter highlighter) {
         this.completer = completer;
         this.highlighter = highlighter;
+    }
+
+    /** Builds the line editor ahead of the first prompt (the shell does this while the module loads). */
+    @Override
+    public void prepare() {
+        reader();
     }
 
     private LineReader reader() {
@@ -93,6 +115,7 @@ public final class TerminalConsole implements Console {
     public String readLine(String prompt) {
         while (true) {
             try {
+                prompted = true;
                 return reader().readLine(prompt);
             } catch (UserInterruptException e) {
                 // Ctrl-C at the prompt: the line typed so far is dropped, the session is untouched.
@@ -127,7 +150,7 @@ public final class TerminalConsole implements Console {
     @Override
     public void close() {
         try {
-            if (reader != null) {
+            if (prompted) {
                 reader.getHistory().save();
             }
             terminal.close();
