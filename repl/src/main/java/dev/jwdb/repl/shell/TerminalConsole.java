@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import org.jline.nativ.CLibrary;
+import org.jline.nativ.JLineNativeLoader;
 import org.jline.reader.Candidate;
 import org.jline.reader.EOFError;
 import org.jline.reader.EndOfFileException;
@@ -14,8 +16,6 @@ import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import org.jline.terminal.spi.SystemStream;
-import org.jline.terminal.spi.TerminalProvider;
 import org.jline.utils.AttributedString;
 
 /**
@@ -47,12 +47,15 @@ public final class TerminalConsole implements Console {
     }
 
     /**
-     * JNI when its native part loads here, else exec (which runs {@code stty}). Naming one provider matters for
+     * JNI when its native part works here, else exec (which runs {@code stty}). Naming one provider matters for
      * start-up: given a list, JLine loads and probes every provider it knows, and probing exec starts a process.
+     * The JNI provider itself does not fail when its library is missing (it reports no terminal, and JLine would
+     * make a dumb one), hence the check of the library here.
      */
     private static String provider() {
         try {
-            TerminalProvider.load("jni").isSystemStream(SystemStream.Output);
+            JLineNativeLoader.initialize();
+            CLibrary.isatty(0);
             return "jni";
         } catch (Throwable e) {
             // no native library for this platform, or it cannot be loaded: JLine's portable provider
