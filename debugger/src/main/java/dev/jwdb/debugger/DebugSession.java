@@ -24,9 +24,7 @@ import dev.jwdb.engine.wasi.ProcExit;
 import dev.jwdb.engine.wasi.WasiFunction;
 import dev.jwdb.engine.wasi.WasiHost;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,8 +72,6 @@ public final class DebugSession {
     private Step step;
     private int selected;
 
-    /** The largest file {@link #load(Path)} reads: 1 GiB, far above any real module, well below Java's array limit. */
-    static final long MAX_MODULE_BYTES = 1L << 30;
 
     public DebugSession(GuestStdio stdio) {
         this.stdio = stdio;
@@ -90,30 +86,20 @@ public final class DebugSession {
 
     /** Reads {@code file} (binary {@code .wasm} or {@code .wat} text), validates it and makes it the session's module. Stop points are kept and re-resolved; a run in progress is ended. */
     public void load(Path file) throws DebugException {
-        byte[] content;
-        try {
-            // a device or a pipe (/dev/zero, /dev/stdin) would be read until memory runs out or forever
-            if (Files.exists(file) && !Files.isRegularFile(file)) {
-                throw new DebugException("cannot read " + file + ": not a regular file");
-            }
-            if (Files.isRegularFile(file) && Files.size(file) > MAX_MODULE_BYTES) {
-                throw new DebugException("cannot read " + file + ": " + Files.size(file) + " bytes is more than a"
-                        + " module may have (" + MAX_MODULE_BYTES + ")");
-            }
-            content = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new DebugException("cannot read " + file + ": " + e.getMessage());
-        }
-        load(file.toString(), content);
+        load(LoadedModule.read(file));
     }
 
     /** Like {@link #load(Path)} for content already read; {@code sourceName} names it in locations and decides text or binary with the content's magic. */
     public void load(String sourceName, byte[] content) throws DebugException {
-        ModuleImage loaded = ModuleImage.load(sourceName, content);
+        load(LoadedModule.of(sourceName, content));
+    }
+
+    /** Makes a module read beforehand (possibly on another thread) the session's module, as {@link #load(Path)} does. */
+    public void load(LoadedModule loaded) {
         endInstance();
-        image = loaded;
+        image = loaded.image;
         if (args == null) {
-            args = List.of(Path.of(sourceName).getFileName().toString());
+            args = List.of(Path.of(image.sourceName).getFileName().toString());
         }
         for (StopPointTable.Breakpoint b : points.breakpoints()) {
             try {

@@ -25,10 +25,15 @@ import picocli.CommandLine.Parameters;
                 "Without a command, opens the debugger shell with FILE (.wasm or .wat) loaded, stopped before "
                         + "_start; without FILE, an empty shell (load FILE, invoke, typed WAT). Type help in the "
                         + "shell for its commands.",
-                "Exit status of -x and --batch: 0, or 1 when a command failed; 2 when FILE does not load."},
-        subcommands = {RunCommand.class, AuditCommand.class, WastCommand.class, Wat2WasmCommand.class,
-                Wasm2WatCommand.class})
+                "Exit status of -x and --batch: 0, or 1 when a command failed; 2 when FILE does not load."})
 public final class Main implements Callable<Integer> {
+    /**
+     * The subcommands, in the order of the help. picocli builds a subcommand's model by reflection, which costs
+     * start-up time (README, "Start-up"), so they are added only when the arguments need them: see
+     * {@link #needsSubcommands}.
+     */
+    static final List<String> SUBCOMMANDS = List.of("run", "audit", "wast", "wat2wasm", "wasm2wat", "completion");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -60,6 +65,9 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
+        // The shell's module is read while picocli builds its model and parses (start-up time, README).
+        ReadAhead.guess(args);
         // Guest output is passed through as raw bytes, not re-encoded through jwdb's writers.
         GuestStdio stdio = new GuestStdio(System.in, System.out, System.err);
         System.exit(execute(stdio, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
@@ -82,21 +90,9 @@ public final class Main implements Callable<Integer> {
     }
 
     private static int execute(GuestStdio stdio, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main(stdio));
+        CommandLine cli = commandLine(stdio, needsSubcommands(args));
         cli.setOut(out);
         cli.setErr(err);
-        // Everything after FILE belongs to the guest, options included.
-        cli.getSubcommands().get("run").setStopAtPositional(true);
-        cli.getSubcommands().get("audit").setStopAtPositional(true);
-        // Only the shell's own FILE ends its options; CommandLine.setStopAtPositional would reach every subcommand.
-        cli.getCommandSpec().parser().stopAtPositional(true);
-        // `-x run` is a shell command for -x, not the run subcommand.
-        cli.setAllowSubcommandsAsOptionParameters(true);
-        // picocli's generator, as `jwdb completion`: prints a bash script that zsh also loads (via bashcompinit).
-        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-        completion.getCommandSpec().usageMessage().description(
-                "Print a bash/zsh completion script for jwdb: source <(jwdb completion)");
-        cli.addSubcommand("completion", completion);
         cli.setParameterExceptionHandler((e, a) -> {
             CommandLine cmd = e.getCommandLine();
             cmd.getErr().println("jwdb: " + e.getMessage() + " (see: " + cmd.getCommandSpec().qualifiedName()
@@ -117,8 +113,52 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** The command line, with the subcommands or without them (then a subcommand's name is just a word). */
+    static CommandLine commandLine(GuestStdio stdio, boolean subcommands) {
+        Main main = new Main(stdio);
+        CommandLine cli = new CommandLine(main);
+        if (subcommands) {
+            cli.addSubcommand(new RunCommand());
+            cli.addSubcommand(new AuditCommand());
+            cli.addSubcommand(new WastCommand());
+            cli.addSubcommand(new Wat2WasmCommand());
+            cli.addSubcommand(new Wasm2WatCommand());
+            // Everything after FILE belongs to the guest, options included.
+            cli.getSubcommands().get("run").setStopAtPositional(true);
+            cli.getSubcommands().get("audit").setStopAtPositional(true);
+        }
+        // Only the shell's own FILE ends its options; CommandLine.setStopAtPositional would reach every subcommand.
+        cli.getCommandSpec().parser().stopAtPositional(true);
+        // `-x run` is a shell command for -x, not the run subcommand.
+        cli.setAllowSubcommandsAsOptionParameters(true);
+        if (subcommands) {
+            // picocli's generator, as `jwdb completion`: prints a bash script that zsh also loads (via bashcompinit).
+            CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+            completion.getCommandSpec().usageMessage().description(
+                    "Print a bash/zsh completion script for jwdb: source <(jwdb completion)");
+            cli.addSubcommand("completion", completion);
+        }
+        return cli;
+    }
+
+    /**
+     * Whether picocli needs the subcommands for {@code args}: when an argument is a subcommand's name (wherever it
+     * is, as picocli would decide whether it is one) or may ask for help, which lists them. Otherwise no argument
+     * can reach a subcommand, and picocli parses them the same without.
+     */
+    static boolean needsSubcommands(String... args) {
+        for (String arg : args) {
+            if (SUBCOMMANDS.contains(arg) || arg.equals("--help")
+                    || (arg.startsWith("-") && !arg.startsWith("--") && arg.indexOf('h') > 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public Integer call() {
+        StartupTrace.mark("command line parsed");
         CommandLine cli = spec.commandLine();
         // Options first: a mistyped grant or a missing script is reported before anything is loaded.
         grants.grants();

@@ -2,6 +2,7 @@ package dev.jwdb.repl;
 
 import dev.jwdb.debugger.DebugException;
 import dev.jwdb.debugger.DebugSession;
+import dev.jwdb.debugger.LoadedModule;
 import dev.jwdb.engine.wasi.GuestStdio;
 import dev.jwdb.repl.shell.Console;
 import dev.jwdb.repl.shell.GuestOutput;
@@ -18,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
@@ -49,31 +51,45 @@ final class ShellLauncher {
     }
 
     static int open(Request request, PrintWriter out, PrintWriter err) {
-        Console console;
+        // The module is read on another thread (begun by Main.main when it could tell FILE) while the terminal
+        // opens and the shell gets ready; run() waits for it before the first prompt (start-up time, README).
+        FutureTask<LoadedModule> reading = request.file() == null ? null : ReadAhead.of(request.file());
         if (request.script() != null) {
-            console = ScriptConsole.transcript(request.script(), out);
-        } else {
-            try {
-                console = TerminalConsole.system(Home.directory().resolve(HISTORY_FILE));
-            } catch (IOException e) {
-                err.println("jwdb: cannot open the terminal: " + e.getMessage());
-                return Exit.USAGE;
+            try (Console console = ScriptConsole.transcript(request.script(), out)) {
+                return run(request, console, err, reading);
             }
         }
+        Console console;
+        try {
+            console = TerminalConsole.system(Home.directory().resolve(HISTORY_FILE));
+            StartupTrace.mark("terminal open");
+        } catch (IOException e) {
+            err.println("jwdb: cannot open the terminal: " + e.getMessage());
+            return Exit.USAGE;
+        }
         try (console) {
-            return run(request, console, err);
+            return run(request, console, err, reading);
         }
     }
 
     /** Runs a session on {@code console}; public to the package so that tests can give their own console. */
     static int run(Request request, Console console, PrintWriter err) {
+        return run(request, console, err, null);
+    }
+
+    /** {@code reading} is the module being read in the background, or null to read it here. */
+    private static int run(Request request, Console console, PrintWriter err, FutureTask<LoadedModule> reading) {
         GuestOutput guestOut = new GuestOutput(console.out(), "stdout| ");
         GuestOutput guestErr = new GuestOutput(console.out(), "stderr| ");
         DebugSession session = new DebugSession(new GuestStdio(InputStream.nullInputStream(), guestOut, guestErr));
         request.grants().accept(session.grants());
+        ShellContext context = new ShellContext(session, console, guestOut, guestErr);
+        Shell shell = new Shell(context, ShellCommands.table());
+        console.prepare();
+        StartupTrace.mark("shell ready");
         if (request.file() != null) {
             try {
-                session.load(Path.of(request.file()));
+                session.load(reading != null ? ReadAhead.await(reading) : LoadedModule.read(Path.of(request.file())));
             } catch (DebugException e) {
                 err.println("jwdb: " + e.getMessage());
                 err.flush();
@@ -84,8 +100,6 @@ final class ShellLauncher {
             argv.addAll(request.args());
             session.arguments(argv);
         }
-        ShellContext context = new ShellContext(session, console, guestOut, guestErr);
-        Shell shell = new Shell(context, ShellCommands.table());
         // In the shell a denial stops the program with the call held, so that it can be granted and retried.
         session.catchDenied();
         if (request.readRc()) {
@@ -102,6 +116,7 @@ final class ShellLauncher {
             console.out().println(dev.jwdb.repl.shell.ModuleSummary.of(session, request.file())
                     + "; stopped before _start (run starts it)");
         }
+        StartupTrace.mark("first prompt");
         shell.run();
         context.out().flush();
         return request.script() != null && context.failures() > 0 ? Exit.FAILED : Exit.OK;

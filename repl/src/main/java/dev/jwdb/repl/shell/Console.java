@@ -33,6 +33,10 @@ public interface Console extends AutoCloseable {
     default void attach(ShellCompleter completer, ShellHighlighter highlighter) {
     }
 
+    /** Gets ready to read ahead of the first prompt (a terminal builds its line editor); the shell calls it while the module loads. */
+    default void prepare() {
+    }
+
     @Override
     default void close() {
     }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import org.jline.nativ.CLibrary;
+import org.jline.nativ.JLineNativeLoader;
 import org.jline.reader.Candidate;
 import org.jline.reader.EOFError;
 import org.jline.reader.EndOfFileException;
@@ -26,6 +28,7 @@ public final class TerminalConsole implements Console {
     private final PrintWriter out;
     private final Path history;
     private LineReader reader;
+    private boolean prompted;
     private ShellCompleter completer;
     private ShellHighlighter highlighter;
 
@@ -37,17 +40,39 @@ public final class TerminalConsole implements Console {
 
     /** The process's terminal (a dumb one when the streams are not a terminal, e.g. piped input). */
     public static TerminalConsole system(Path history) throws IOException {
-        // The JNI provider starts fastest (no `stty` process); exec is the fallback where the native part is missing.
         // dumb(true): piped input gets a dumb terminal quietly, without JLine's warning on stderr.
-        Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).name("jwdb").providers("jni,exec")
+        Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).name("jwdb").provider(provider())
                 .nativeSignals(true).signalHandler(Terminal.SignalHandler.SIG_IGN).build();
         return new TerminalConsole(terminal, history);
+    }
+
+    /**
+     * JNI when its native part works here, else exec (which runs {@code stty}). Naming one provider matters for
+     * start-up: given a list, JLine loads and probes every provider it knows, and probing exec starts a process.
+     * The JNI provider itself does not fail when its library is missing (it reports no terminal, and JLine would
+     * make a dumb one), hence the check of the library here.
+     */
+    private static String provider() {
+        try {
+            JLineNativeLoader.initialize();
+            CLibrary.isatty(0);
+            return "jni";
+        } catch (Throwable e) {
+            // no native library for this platform, or it cannot be loaded: JLine's portable provider
+            return "exec";
+        }
     }
 
     @Override
     public void attach(ShellCompleter completer, ShellHighlighter highlighter) {
         this.completer = completer;
         this.highlighter = highlighter;
+    }
+
+    /** Builds the line editor ahead of the first prompt (the shell does this while the module loads). */
+    @Override
+    public void prepare() {
+        reader();
     }
 
     private LineReader reader() {
@@ -93,6 +118,7 @@ public final class TerminalConsole implements Console {
     public String readLine(String prompt) {
         while (true) {
             try {
+                prompted = true;
                 return reader().readLine(prompt);
             } catch (UserInterruptException e) {
                 // Ctrl-C at the prompt: the line typed so far is dropped, the session is untouched.
@@ -127,7 +153,7 @@ public final class TerminalConsole implements Console {
     @Override
     public void close() {
         try {
-            if (reader != null) {
+            if (prompted) {
                 reader.getHistory().save();
             }
             terminal.close();
