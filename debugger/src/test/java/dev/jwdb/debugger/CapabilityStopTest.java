@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CapabilityStopTest {
     @Test
     void deniedPathOpenIsHeldThenRetriedAfterAGrant(@TempDir Path logs) throws Exception {
-        DebugSession s = Sessions.load(Sessions.RESOURCES.resolve("logger.wasm"));
+        DebugSession s = Sessions.load(Sessions.SAMPLES.resolveSibling("logger").resolve("logger-c.wasm"));
         s.catchDenied();
         StopEvent.Denied d = expect(StopEvent.Denied.class, s.run());
         assertEquals("path_open", d.event().function());
@@ -34,7 +34,7 @@ class CapabilityStopTest {
 
     @Test
     void deliveringTheErrnoLetsTheProgramSeeTheDenial() throws Exception {
-        DebugSession s = Sessions.load(Sessions.RESOURCES.resolve("logger.wasm"));
+        DebugSession s = Sessions.load(Sessions.SAMPLES.resolveSibling("logger").resolve("logger-c.wasm"));
         s.catchDenied();
         expect(StopEvent.Denied.class, s.run());
         StopEvent.Exited e = expect(StopEvent.Exited.class, s.deliver());
@@ -44,7 +44,7 @@ class CapabilityStopTest {
 
     @Test
     void catchWasiStopsBeforeTheNamedCall() throws Exception {
-        DebugSession s = Sessions.load(Sessions.RESOURCES.resolve("logger.wasm"));
+        DebugSession s = Sessions.load(Sessions.SAMPLES.resolveSibling("logger").resolve("logger-c.wasm"));
         s.catchWasi(java.util.List.of("path_open"));
         StopEvent.WasiCall c = expect(StopEvent.WasiCall.class, s.run());
         assertEquals("path_open", c.call().name());
