@@ -76,6 +76,10 @@ public final class GrantOptions {
     @Option(names = "--max-stack", paramLabel = "N", description = "limit the call depth to N Wasm frames")
     Integer maxStack;
 
+    @Option(names = "--fuel", paramLabel = "N",
+            description = "limit the guest to N Wasm instructions in all; it traps with \"fuel exhausted\" after")
+    Long fuel;
+
     /**
      * The grants the options describe.
      *
@@ -139,7 +143,14 @@ public final class GrantOptions {
         if (maxMemory != null) {
             pages = parse("--max-memory", maxMemory, () -> MemorySize.pages(maxMemory));
         }
-        return new StoreLimits(depth, pages);
+        long instructions = 0;
+        if (fuel != null) {
+            if (fuel < 1) {
+                throw usage("--fuel " + fuel + ": expected a positive number of instructions");
+            }
+            instructions = fuel;
+        }
+        return new StoreLimits(depth, pages, instructions);
     }
 
     private DirGrant directory(String option, String spec, boolean readOnly) {

@@ -1,7 +1,6 @@
 package dev.jwdb.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -117,6 +116,29 @@ class RunCommandTest {
     }
 
     @Test
+    void fuelStopsALoopThatNeverEnds() {
+        String spin = Path.of("..", "samples", "wat", "spin.wat").toString();
+        Result r = jwdb("run", "--fuel", "1000", "--invoke", "spin", spin);
+        assertEquals(134, r.status(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("jwdb: trap: fuel exhausted\n"), r.err());
+    }
+
+    @Test
+    void auditTakesFuelToo() throws IOException {
+        String file = write("loop.wat", "(module (func (export \"_start\") (loop (br 0))))");
+        Result r = jwdb("audit", "--fuel", "1000", file);
+        assertEquals(134, r.status(), r.err());
+        assertTrue(r.err().startsWith("jwdb: trap: fuel exhausted\n"), r.err());
+    }
+
+    @Test
+    void enoughFuelChangesNothing() throws IOException {
+        String file = write("t.wat", TRAPS);
+        assertEquals(new Result(0, "i32:-3\n", ""), jwdb("run", "--fuel", "1000", "--invoke", "divide", file, "-7", "2"));
+    }
+
+    @Test
     void maxMemoryLimitsGrowth() throws IOException {
         String file = write("t.wat", TRAPS);
         assertEquals("i32:1\n", jwdb("run", "--max-memory", "128K", "--invoke", "grow", file, "1").out());
@@ -144,7 +166,8 @@ class RunCommandTest {
                 "jwdb: --tcplisten localhost: expected HOST:PORT, got localhost (see: jwdb run --help)");
         assertUsage(jwdb("audit", "--fixed-clock", "yesterday", file), "jwdb: --fixed-clock yesterday: expected an "
                 + "ISO-8601 instant or epoch nanoseconds, got yesterday (see: jwdb audit --help)");
-        assertUsage(jwdb("run", "--fuel", "10", file), "jwdb: Unknown option: '--fuel' (see: jwdb run --help)");
+        assertUsage(jwdb("run", "--fuel", "0", file),
+                "jwdb: --fuel 0: expected a positive number of instructions (see: jwdb run --help)");
         assertUsage(jwdb("run"), "jwdb: Missing required parameter: 'FILE' (see: jwdb run --help)");
     }
 
@@ -167,15 +190,14 @@ class RunCommandTest {
     }
 
     @Test
-    void helpListsTheGrantsButNoFuel() {
+    void helpListsTheGrantsAndTheLimits() {
         Result r = jwdb("run", "--help");
         assertEquals(0, r.status());
         for (String option : new String[] {"--dir", "--ro-dir", "--env", "--inherit-env", "--allow", "--deny",
                 "--fixed-clock", "--random-seed", "--tcplisten", "--allow-connect", "--max-memory", "--max-stack",
-                "--invoke"}) {
+                "--fuel", "--invoke"}) {
             assertTrue(r.out().contains(option), option);
         }
-        assertFalse(r.out().contains("--fuel"));
     }
 
     private static void assertUsage(Result r, String line) {

@@ -18,6 +18,8 @@ public final class ExecutionState {
 
     final Store store;
     final int maxDepth;
+    /** The store counts instructions: each {@link Op#CHECK} uses one unit of its fuel. */
+    final boolean fuelled;
     long[] stack;
 
     FunctionInstance function;
@@ -46,6 +48,7 @@ public final class ExecutionState {
     ExecutionState(Store store, int initialCells) {
         this.store = store;
         this.maxDepth = store.limits().maxCallDepth();
+        this.fuelled = store.limits().fuelled();
         this.stack = new long[Math.max(initialCells, 256)];
     }
 

@@ -8,6 +8,7 @@ import dev.jwdb.engine.runtime.GlobalInstance;
 import dev.jwdb.engine.runtime.Instance;
 import dev.jwdb.engine.runtime.MemoryInstance;
 import dev.jwdb.engine.runtime.Store;
+import dev.jwdb.engine.runtime.StoreLimits;
 import dev.jwdb.engine.runtime.TableInstance;
 import dev.jwdb.engine.runtime.Value;
 
@@ -1540,6 +1541,10 @@ public final class Interpreter {
                                  FunctionInstance fn, MemoryInstance mem) {
         switch (code[pc]) {
             case Op.CHECK:
+                // Fuel is used before a pause, so resuming (which skips this CHECK) does not charge it twice.
+                if (st.fuelled && !st.store.consumeFuel()) {
+                    throw new TrapException(StoreLimits.FUEL_EXHAUSTED);
+                }
                 if (code[pc + 2] != 0 || depth <= st.stepDepth) {
                     st.pause(ExecutionState.PAUSED_BEFORE, stack, fp, pc, depth, fn, code);
                     return -1;

@@ -2,6 +2,7 @@ package dev.jwdb.engine.runtime;
 
 import dev.jwdb.engine.exec.CompiledFunction;
 import dev.jwdb.engine.exec.FunctionCompiler;
+import dev.jwdb.engine.exec.Instrumentation;
 import dev.jwdb.engine.model.ExternKind;
 import dev.jwdb.engine.model.FuncType;
 
@@ -10,6 +11,8 @@ import dev.jwdb.engine.model.FuncType;
  * host. Once it is known to a {@link Store} it has a store-wide address, which is what a funcref holds.
  */
 public final class FunctionInstance implements ExternVal {
+    /** How a fuelled store compiles: the CHECKs count the instructions. */
+    private static final Instrumentation FUEL = new Instrumentation(true, false);
     private final FuncType type;
     private final Instance instance;
     private final int index;
@@ -75,11 +78,16 @@ public final class FunctionInstance implements ExternVal {
         return typeId;
     }
 
-    /** Engine internal: the executable form of the body, compiled on first use. Null for a host function. */
+    /**
+     * Engine internal: the executable form of the body, compiled on first use. Null for a host function. In a store
+     * with fuel, the code has a {@code CHECK} before every instruction, which counts the fuel.
+     */
     public CompiledFunction compiled() {
         CompiledFunction c = compiled;
         if (c == null && host == null) {
-            c = FunctionCompiler.compile(instance.module(), index, instance.functionTypes());
+            c = store != null && store.limits().fuelled()
+                    ? FunctionCompiler.compile(instance.module(), index, instance.functionTypes(), FUEL)
+                    : FunctionCompiler.compile(instance.module(), index, instance.functionTypes());
             compiled = c;
         }
         return c;

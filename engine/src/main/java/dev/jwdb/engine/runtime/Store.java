@@ -20,6 +20,8 @@ public final class Store {
     private final Map<FuncType, Integer> typeIds = new HashMap<>();
     private FunctionInstance[] functions = new FunctionInstance[64];
     private int functionCount;
+    /** Instructions still allowed when {@link StoreLimits#fuelled()}; shared by every invocation in this store. */
+    private long fuel;
 
     public Store() {
         this(StoreLimits.DEFAULT);
@@ -27,10 +29,25 @@ public final class Store {
 
     public Store(StoreLimits limits) {
         this.limits = limits;
+        this.fuel = limits.fuel();
     }
 
     public StoreLimits limits() {
         return limits;
+    }
+
+    /** The fuel left (instructions this store may still execute), or 0 when {@link StoreLimits#fuelled()} is false. */
+    public long fuel() {
+        return fuel;
+    }
+
+    /** Engine internal: uses one unit of fuel; false (and nothing used) when none is left. */
+    public boolean consumeFuel() {
+        if (fuel <= 0) {
+            return false;
+        }
+        fuel--;
+        return true;
     }
 
     /**

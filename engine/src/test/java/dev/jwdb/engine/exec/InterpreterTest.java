@@ -206,6 +206,59 @@ class InterpreterTest {
     }
 
     @Test
+    void anInfiniteLoopRunsOutOfFuel() {
+        store = new Store(StoreLimits.DEFAULT.withFuel(1000));
+        TestModule m = new TestModule();
+        m.export("spin", sig(t(), t()), t(I32), "loop; local.get 0; i32.const 1; i32.add; local.set 0; br 0; end");
+        Instance inst = instantiate(m);
+        assertEquals("fuel exhausted", assertThrows(TrapException.class, () -> call(inst, "spin")).getMessage());
+        assertEquals(0, store.fuel());
+    }
+
+    @Test
+    void enoughFuelGivesTheSameResultAndFuelIsPerStore() {
+        store = new Store(StoreLimits.DEFAULT.withFuel(10_000));
+        TestModule m = new TestModule();
+        m.export("depth", I32_TO_I32, t(), """
+                local.get 0; i32.eqz
+                if i32
+                  i32.const 0
+                else
+                  local.get 0; i32.const 1; i32.sub; call 0; i32.const 1; i32.add
+                end""");
+        Instance inst = instantiate(m);
+        assertEquals(100, callI32(inst, "depth", i32(100)));
+        long left = store.fuel();
+        assertTrue(left > 0 && left < 10_000, Long.toString(left));
+        // the fuel is the store's, across invocations: what the first call used is gone for the next
+        assertEquals(100, callI32(inst, "depth", i32(100)));
+        assertEquals(left - (10_000 - left), store.fuel());
+    }
+
+    @Test
+    void fuelCountsWasmInstructionsTheFunctionsEndIncluded() {
+        // i32.const, i32.const, i32.add and the function's end: 4 instructions, so 4 units of fuel
+        TestModule m = new TestModule();
+        m.export("f", sig(t(), t(I32)), t(), "i32.const 1; i32.const 2; i32.add");
+        store = new Store(StoreLimits.DEFAULT.withFuel(4));
+        Instance enough = instantiate(m);
+        assertEquals(3, call(enough, "f")[0].asI32());
+        assertEquals(0, store.fuel());
+        store = new Store(StoreLimits.DEFAULT.withFuel(3));
+        Instance tooLittle = instantiate(m);
+        assertEquals("fuel exhausted", assertThrows(TrapException.class, () -> call(tooLittle, "f")).getMessage());
+    }
+
+    @Test
+    void withoutFuelNothingIsCounted() {
+        TestModule m = new TestModule();
+        m.export("f", sig(t(), t(I32)), t(), "i32.const 1; i32.const 2; i32.add");
+        assertEquals(3, call(instantiate(m), "f")[0].asI32());
+        assertEquals(0, store.fuel());
+        assertEquals(false, store.limits().fuelled());
+    }
+
+    @Test
     void deepRecursionWithManyLocalsIsExhaustionNotOutOfMemory() {
         store = new Store(new StoreLimits(1_000_000, 10));
         TestModule m = new TestModule();
