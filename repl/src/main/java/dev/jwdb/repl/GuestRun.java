@@ -110,12 +110,23 @@ final class GuestRun {
         };
     }
 
+    private static final int BACKTRACE_HEAD = 20;
+    private static final int BACKTRACE_TAIL = 5;
+
     private void reportTrap(WasmException e) {
         err.println("jwdb: trap: " + e.getMessage());
         List<FunctionInstance> frames = e.wasmBacktrace();
         if (!frames.isEmpty()) {
             err.println("wasm backtrace:");
+            // A stack exhaustion has thousands of frames: the innermost and the outermost ones say what recursed.
+            boolean elide = frames.size() > BACKTRACE_HEAD + BACKTRACE_TAIL + 1;
             for (int i = 0; i < frames.size(); i++) {
+                if (elide && i == BACKTRACE_HEAD) {
+                    int omitted = frames.size() - BACKTRACE_HEAD - BACKTRACE_TAIL;
+                    err.printf("  ... %d frames omitted ...%n", omitted);
+                    i += omitted - 1;
+                    continue;
+                }
                 err.printf("  %2d: %s%n", i, FunctionNames.of(frames.get(i)));
             }
         }

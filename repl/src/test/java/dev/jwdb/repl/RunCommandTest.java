@@ -112,7 +112,10 @@ class RunCommandTest {
         Result r = jwdb("run", "--max-stack", "100", "--invoke", "deep", file, "1");
         assertEquals(134, r.status());
         assertTrue(r.err().startsWith("jwdb: trap: call stack exhausted\nwasm backtrace:\n   0: deep\n"), r.err());
-        assertEquals(101, r.err().lines().count() - 1, "one line per frame");
+        // 100 frames: the 20 innermost, a line for the 75 left out, the 5 outermost
+        assertTrue(r.err().contains("\n  19: deep\n  ... 75 frames omitted ...\n  95: deep\n"), r.err());
+        assertTrue(r.err().endsWith("  99: deep\n"), r.err());
+        assertEquals(2 + 20 + 1 + 5, r.err().lines().count());
     }
 
     @Test
