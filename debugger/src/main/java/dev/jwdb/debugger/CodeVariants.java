@@ -9,7 +9,6 @@ import dev.jwdb.engine.runtime.FunctionInstance;
 import dev.jwdb.engine.runtime.Instance;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -22,27 +21,12 @@ import java.util.Set;
  * earlier variant can always be recognized and moved.
  */
 final class CodeVariants {
-    private enum Kind {
-        PLAIN(Instrumentation.PLAIN), CHECKS(new Instrumentation(true, false)),
-        WATCHES(new Instrumentation(false, true)), BOTH(new Instrumentation(true, true));
-
-        final Instrumentation instrumentation;
-
-        Kind(Instrumentation instrumentation) {
-            this.instrumentation = instrumentation;
-        }
-
-        static Kind of(boolean checks, boolean watches) {
-            return checks ? (watches ? BOTH : CHECKS) : (watches ? WATCHES : PLAIN);
-        }
-    }
-
     /** A compilation and what it is. */
     record Variant(FunctionInstance function, CompiledFunction code, Instrumentation instrumentation) {
     }
 
     private final Instance instance;
-    private final Map<FunctionInstance, EnumMap<Kind, CompiledFunction>> compiled = new HashMap<>();
+    private final Map<FunctionInstance, Map<Instrumentation, CompiledFunction>> compiled = new HashMap<>();
     private final Map<int[], Variant> byCode = new IdentityHashMap<>();
     private final Map<FunctionInstance, Set<Integer>> armed = new HashMap<>();
     /** Every compilation, read by another thread when it interrupts: replaced, never changed. */
@@ -53,15 +37,15 @@ final class CodeVariants {
         this.instance = instance;
         for (FunctionInstance f : instance.functions()) {
             if (!f.isHost() && f.instance() == instance) {
-                register(f, Kind.PLAIN, f.compiled());
+                register(f, Instrumentation.PLAIN, f.compiled());
             }
         }
         publish();
     }
 
-    private void register(FunctionInstance f, Kind kind, CompiledFunction code) {
-        compiled.computeIfAbsent(f, k -> new EnumMap<>(Kind.class)).put(kind, code);
-        byCode.put(code.code(), new Variant(f, code, kind.instrumentation));
+    private void register(FunctionInstance f, Instrumentation kind, CompiledFunction code) {
+        compiled.computeIfAbsent(f, k -> new HashMap<>()).put(kind, code);
+        byCode.put(code.code(), new Variant(f, code, kind));
     }
 
     private void publish() {
@@ -74,13 +58,19 @@ final class CodeVariants {
         return all;
     }
 
-    CompiledFunction get(FunctionInstance f, boolean checks, boolean watches) {
-        Kind kind = Kind.of(checks, watches);
-        EnumMap<Kind, CompiledFunction> variants = compiled.computeIfAbsent(f, k -> new EnumMap<>(Kind.class));
+    /**
+     * The compilation of {@code f} with CHECKs when {@code checks} and the watched ops {@code watches} asks for. A
+     * function with nothing to watch and no CHECKs runs its plain (fused) code.
+     */
+    CompiledFunction get(FunctionInstance f, boolean checks, Instrumentation watches) {
+        Instrumentation kind = watches.withChecks(checks);
+        if (!checks && watches.watches() && !FunctionCompiler.hasWatchedOps(instance.module(), f.index(), kind)) {
+            kind = Instrumentation.PLAIN;
+        }
+        Map<Instrumentation, CompiledFunction> variants = compiled.computeIfAbsent(f, k -> new HashMap<>());
         CompiledFunction code = variants.get(kind);
         if (code == null) {
-            code = FunctionCompiler.compile(instance.module(), f.index(), instance.functionTypes(),
-                    kind.instrumentation);
+            code = FunctionCompiler.compile(instance.module(), f.index(), instance.functionTypes(), kind);
             arm(code, armed.getOrDefault(f, Set.of()));
             register(f, kind, code);
             publish();
@@ -94,22 +84,22 @@ final class CodeVariants {
     }
 
     /** Makes new calls of {@code f} run the variant with these debugging ops. */
-    void install(FunctionInstance f, boolean checks, boolean watches) {
+    void install(FunctionInstance f, boolean checks, Instrumentation watches) {
         f.useCompiled(get(f, checks, watches));
     }
 
     /**
      * Moves every live frame onto the variant with {@code checks} (when asked for, or when it runs instrumented code
-     * already: instrumented code is unfused, and an unfused frame cannot go back to fused plain code) and
-     * {@code watches}.
+     * already: instrumented code is unfused, and an unfused frame cannot go back to fused plain code) and the watched
+     * ops of {@code watches} (whose checks are ignored).
      */
-    void relocateFrames(ExecutionState st, boolean checks, boolean watches) {
+    void relocateFrames(ExecutionState st, boolean checks, Instrumentation watches) {
         for (int i = 0; i < st.frameCount(); i++) {
             relocate(st, i, checks, watches);
         }
     }
 
-    void relocate(ExecutionState st, int frame, boolean checks, boolean watches) {
+    void relocate(ExecutionState st, int frame, boolean checks, Instrumentation watches) {
         Variant from = variant(st.frameCode(frame));
         if (from == null) {
             return;
@@ -127,7 +117,7 @@ final class CodeVariants {
      */
     void arm(FunctionInstance f, Set<Integer> instructions) {
         armed.put(f, Set.copyOf(instructions));
-        EnumMap<Kind, CompiledFunction> all = compiled.get(f);
+        Map<Instrumentation, CompiledFunction> all = compiled.get(f);
         if (all != null) {
             all.values().forEach(code -> arm(code, instructions));
         }

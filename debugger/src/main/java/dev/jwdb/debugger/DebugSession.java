@@ -4,6 +4,7 @@ import dev.jwdb.engine.WasmException;
 import dev.jwdb.engine.exec.Access;
 import dev.jwdb.engine.exec.Execution;
 import dev.jwdb.engine.exec.ExecutionState;
+import dev.jwdb.engine.exec.Instrumentation;
 import dev.jwdb.engine.model.FuncType;
 import dev.jwdb.engine.model.ValType;
 import dev.jwdb.engine.runtime.ExternVal;
@@ -305,11 +306,11 @@ public final class DebugSession {
                 if (step.entersCalls()) {
                     for (FunctionInstance f : instance.functions()) {
                         if (!f.isHost() && f.instance() == instance) {
-                            variants.install(f, true, points.anyWatch());
+                            variants.install(f, true, points.watchNeeds());
                         }
                     }
                 }
-                variants.relocateFrames(st, true, points.anyWatch());
+                variants.relocateFrames(st, true, points.watchNeeds());
                 st.stepDepth(step.pauseDepth());
             }
             wasi.caught = name -> !points.catchingWasi(name).isEmpty();
@@ -476,7 +477,7 @@ public final class DebugSession {
         if (variants == null) {
             return;
         }
-        boolean watches = points.anyWatch();
+        Instrumentation watches = points.watchNeeds();
         Map<Integer, Set<Integer>> armed = new HashMap<>();
         for (StopPointTable.Breakpoint b : points.breakpoints()) {
             if (b.enabled) {

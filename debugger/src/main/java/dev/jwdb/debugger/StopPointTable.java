@@ -1,6 +1,7 @@
 package dev.jwdb.debugger;
 
 import dev.jwdb.engine.exec.DebugHooks;
+import dev.jwdb.engine.exec.Instrumentation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -154,6 +155,22 @@ final class StopPointTable implements DebugHooks {
 
     boolean anyWatch() {
         return watching.length > 0;
+    }
+
+    /** The watched ops the enabled watchpoints need (a write watch, say, needs no watched loads); no CHECKs. */
+    Instrumentation watchNeeds() {
+        boolean loads = false;
+        boolean stores = false;
+        boolean globals = false;
+        for (Watchpoint w : watching) {
+            if (w.global >= 0) {
+                globals = true;
+            } else {
+                loads |= w.kind != StopPoint.WatchKind.WRITE;
+                stores |= w.kind != StopPoint.WatchKind.READ;
+            }
+        }
+        return new Instrumentation(false, loads, stores, globals);
     }
 
     List<StopPoint> snapshot() {

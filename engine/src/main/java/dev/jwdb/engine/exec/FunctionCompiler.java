@@ -120,6 +120,20 @@ public final class FunctionCompiler {
         return new FunctionCompiler(module, functionTypes, true, instrumentation).compileBody(functionIndex);
     }
 
+    /**
+     * Whether the function at {@code functionIndex} compiled with {@code instrumentation} has any watched op. Without
+     * CHECKs and without one, that compilation does nothing plain code does not.
+     */
+    public static boolean hasWatchedOps(Module module, int functionIndex, Instrumentation instrumentation) {
+        Function function = module.functions().get(functionIndex - module.importedFunctionCount());
+        for (Instruction ins : function.body()) {
+            if (instrumentation.watches(ins)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private CompiledFunction compileBody(int functionIndex) {
         Function function = module.functions().get(functionIndex - module.importedFunctionCount());
         FuncType type = module.types().get(function.typeIndex());
@@ -280,7 +294,7 @@ public final class FunctionCompiler {
             case GLOBAL_GET -> result(Op.GLOBAL_GET, ins.index());
             case GLOBAL_SET -> {
                 int a = operand();
-                if (instrumentation.watches()) {
+                if (instrumentation.watches(ins)) {
                     instr(Op.GLOBAL_SET_WATCHED, ins.index(), a, position);
                 } else {
                     instr(Op.GLOBAL_SET, ins.index(), a);
@@ -372,7 +386,7 @@ public final class FunctionCompiler {
         int results = op.results().size();
         if (ins.immediate() instanceof Immediate.MemArg m) {
             int offset = (int) m.offset();
-            if (instrumentation.watches()) {
+            if (instrumentation.watches(ins)) {
                 // unfused: the address is in its slot, with nothing to add
                 if (results == 1) {
                     int address = operand();
