@@ -65,14 +65,19 @@ public final class ExecutionState {
         return stack;
     }
 
-    /** Saves the interpreter's registers and marks the state paused with {@code reason}. */
-    void pause(int reason, long[] stack, int fp, int pc, int depth, FunctionInstance function, int[] code) {
+    /** Saves the interpreter's registers, so that the state can be inspected or continued from here. */
+    void save(long[] stack, int fp, int pc, int depth, FunctionInstance function, int[] code) {
         this.stack = stack;
         this.fp = fp;
         this.pc = pc;
         this.depth = depth;
         this.function = function;
         this.code = code;
+    }
+
+    /** Saves the interpreter's registers and marks the state paused with {@code reason}. */
+    void pause(int reason, long[] stack, int fp, int pc, int depth, FunctionInstance function, int[] code) {
+        save(stack, fp, pc, depth, function, code);
         this.paused = reason;
     }
 

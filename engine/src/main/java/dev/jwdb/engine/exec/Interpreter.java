@@ -262,12 +262,7 @@ public final class Interpreter {
                     }
                     CompiledFunction target = callee.compiled();
                     if (target == null) {
-                        st.stack = stack;
-                        st.pc = pc;
-                        st.fp = fp;
-                        st.depth = depth;
-                        st.function = fn;
-                        st.code = code;
+                        st.save(stack, fp, pc, depth, fn, code);
                         callHost(callee, stack, argBase);
                         if (mem != null) {
                             mb = mem.bytes();
@@ -988,12 +983,7 @@ public final class Interpreter {
                 }
             }
         } catch (TrapException | ExhaustionException e) {
-            st.stack = stack;
-            st.fp = fp;
-            st.pc = pc;
-            st.depth = depth;
-            st.function = fn;
-            st.code = code;
+            st.save(stack, fp, pc, depth, fn, code);
             throw e;
         }
     }
