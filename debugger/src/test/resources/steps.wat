@@ -44,6 +44,19 @@
   (func $peek (export "peek") (param $p i32) (result i32)
     local.get $p
     i32.load)
+  (func $poke (export "poke") (param $p i32) (param $v i32)
+    local.get $p
+    local.get $v
+    i32.store)
+  (func $stacked (export "stacked") (param $p i32) (result i32)
+    local.get $p
+    i32.const 7
+    local.get $p
+    i32.const 4
+    i32.add
+    i32.const 5
+    i32.store
+    i32.add)
   (func $boom (export "boom")
     unreachable)
   (func $deep (export "deep") (param $n i32) (result i32)

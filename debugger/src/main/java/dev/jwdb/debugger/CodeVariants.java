@@ -89,9 +89,9 @@ final class CodeVariants {
     }
 
     /**
-     * Moves every live frame onto the variant with {@code checks} (when asked for, or when it runs instrumented code
-     * already: instrumented code is unfused, and an unfused frame cannot go back to fused plain code) and the watched
-     * ops of {@code watches} (whose checks are ignored).
+     * Moves every live frame onto the variant with {@code checks} and the watched ops of {@code watches} (whose checks
+     * are ignored), or onto the one with CHECKs after all where a frame cannot enter fused code (see
+     * {@link #mayEnterFused}).
      */
     void relocateFrames(ExecutionState st, boolean checks, Instrumentation watches) {
         for (int i = 0; i < st.frameCount(); i++) {
@@ -104,11 +104,24 @@ final class CodeVariants {
         if (from == null) {
             return;
         }
-        boolean c = checks || !from.instrumentation().isPlain();
-        CompiledFunction to = get(from.function(), c, watches);
+        CompiledFunction to = get(from.function(), checks, watches);
+        if (to != from.code() && variant(to.code()).instrumentation().fused() && !mayEnterFused(st, frame, from)) {
+            to = get(from.function(), true, watches);
+        }
         if (to != from.code()) {
             st.relocateFrame(frame, from.code(), to);
         }
+    }
+
+    /**
+     * Whether frame {@code frame}, running {@code from}, may move to another fused compilation. Fused code may keep an
+     * operand in a local, a constant or a pending sum instead of its stack cell, so the move is sound only where both
+     * compilations have written out the whole operand stack: at the pcs where fused code can pause (calls, loop heads,
+     * the function entry), but not right after a watched access, nor anywhere in unfused code.
+     */
+    private static boolean mayEnterFused(ExecutionState st, int frame, Variant from) {
+        boolean afterAccess = frame == st.frameCount() - 1 && st.lastAccess() != null;
+        return from.instrumentation().fused() && !afterAccess;
     }
 
     /**

@@ -64,9 +64,13 @@ final class StopPointTable implements DebugHooks {
             this.globalName = globalName;
         }
 
+        /** Whether this watches memory for reads ({@code write} false) or for writes. */
+        boolean watchesMemory(boolean write) {
+            return global < 0 && (kind == StopPoint.WatchKind.ACCESS || (kind == StopPoint.WatchKind.WRITE) == write);
+        }
+
         boolean matches(long at, int width, boolean write) {
-            boolean kindMatches = kind == StopPoint.WatchKind.ACCESS || (kind == StopPoint.WatchKind.WRITE) == write;
-            return global < 0 && kindMatches && at < address + length && address < at + width;
+            return watchesMemory(write) && at < address + length && address < at + width;
         }
 
         StopPoint.Watchpoint snapshot() {
@@ -206,6 +210,19 @@ final class StopPointTable implements DebugHooks {
             }
         }
         return false;
+    }
+
+    @Override
+    public long[] watchedSpan(boolean write) {
+        long from = Long.MAX_VALUE;
+        long to = Long.MIN_VALUE;
+        for (Watchpoint w : watching) {
+            if (w.watchesMemory(write)) {
+                from = Math.min(from, w.address);
+                to = Math.max(to, w.address + w.length);
+            }
+        }
+        return from < to ? new long[] {from, to} : NO_SPAN;
     }
 
     @Override

@@ -55,4 +55,42 @@ class WatchpointTest {
         StopEvent.WatchTriggered w = expect(StopEvent.WatchTriggered.class, s.invoke("peek", args("14")));
         assertEquals("i32.load", w.instruction().text());
     }
+
+    @Test
+    void aStoreStopsWhenAnyOfItsBytesIsWatchedAndOnlyThen() throws DebugException {
+        DebugSession s = Sessions.steps();
+        s.watchMemory(18, 1, StopPoint.WatchKind.WRITE);
+        s.watchMemory(40, 4, StopPoint.WatchKind.READ);
+        expect(StopEvent.Finished.class, s.invoke("poke", args("14", "1")));
+        expect(StopEvent.Finished.class, s.invoke("poke", args("19", "2")));
+        expect(StopEvent.Finished.class, s.invoke("poke", args("40", "3")));
+        StopEvent.WatchTriggered w = expect(StopEvent.WatchTriggered.class, s.invoke("poke", args("16", "117835012")));
+        assertEquals("i32.store", w.instruction().text());
+        assertEquals(Value.i32(0x02000000), w.oldValue());
+        assertEquals(Value.i32(0x07060504), w.newValue());
+        expect(StopEvent.Finished.class, s.resume());
+    }
+
+    @Test
+    void aWatchSetWhileStoppedStopsTheRunningCall() throws DebugException {
+        DebugSession s = Sessions.steps();
+        s.breakAt("$poke", null);
+        expect(StopEvent.BreakpointHit.class, s.invoke("poke", args("64", "9")));
+        s.watchMemory(66, 2, StopPoint.WatchKind.WRITE);
+        StopEvent.WatchTriggered w = expect(StopEvent.WatchTriggered.class, s.resume());
+        assertEquals(Value.i32(9), w.newValue());
+    }
+
+    @Test
+    void aStopAfterAStoreShowsTheOperandsBelowIt() throws DebugException {
+        // watched-only code is fused: the entries below the store are still a local and a constant until written out
+        DebugSession s = Sessions.steps();
+        s.watchMemory(104, 4, StopPoint.WatchKind.WRITE);
+        StopEvent.WatchTriggered w = expect(StopEvent.WatchTriggered.class, s.invoke("stacked", args("100")));
+        assertEquals(Value.i32(5), w.newValue());
+        assertEquals(List.of(Value.i32(100), Value.i32(7)), s.operandStack());
+        s.setLocal("$p", "1");
+        StopEvent.Finished f = expect(StopEvent.Finished.class, s.resume());
+        assertEquals(List.of(Value.i32(107)), f.results());
+    }
 }

@@ -120,6 +120,7 @@ public final class Execution {
         if (passedCheck && st.code[st.pc] == Op.CHECK) {
             st.pc += 3; // CHECK instruction armed
         }
+        st.readWatchedSpans();
         synchronized (patchLock) {
             running = true;
         }

@@ -37,6 +37,11 @@ public final class ExecutionState {
     int stepDepth = -1;
     DebugHooks hooks = DebugHooks.NONE;
     Access access;
+    /** The hooks' {@link DebugHooks#watchedSpan}s for reads and for writes, as of the last start or continue. */
+    private long readsFrom;
+    private long readsTo;
+    private long writesFrom;
+    private long writesTo;
 
     /** Saved callers: frame i is the caller of frame i + 1 (the current frame is number {@link #depth}). */
     FunctionInstance[] frameFunctions = new FunctionInstance[16];
@@ -81,6 +86,26 @@ public final class ExecutionState {
         this.paused = reason;
     }
 
+    /** Takes the hooks' current watched spans; called whenever execution starts or continues. */
+    void readWatchedSpans() {
+        long[] reads = hooks.watchedSpan(false);
+        long[] writes = hooks.watchedSpan(true);
+        readsFrom = reads[0];
+        readsTo = reads[1];
+        writesFrom = writes[0];
+        writesTo = writes[1];
+    }
+
+    /**
+     * Whether the access of {@code width} bytes at {@code address} by watched op {@code op} ({@link Op#LOAD_WATCHED}
+     * or {@link Op#STORE_WATCHED}) may touch a watched byte. Small enough for the JIT to inline into the loop.
+     */
+    boolean mayWatch(int op, long address, int width) {
+        return op == Op.STORE_WATCHED
+                ? address < writesTo && address + width > writesFrom
+                : address < readsTo && address + width > readsFrom;
+    }
+
     void growFrames() {
         int n = frameFunctions.length * 2;
         frameFunctions = Arrays.copyOf(frameFunctions, n);
@@ -112,10 +137,11 @@ public final class ExecutionState {
     /**
      * Moves frame {@code i} from {@code from}'s code to {@code to}'s, another compilation of the same function, so
      * only the pc changes: every compilation gives each operand-stack entry the same cell. Only while paused, and
-     * only where {@code from} has its operand stack written out, which plain (fused) code has wherever it can pause
-     * (calls, loop heads, the function entry) and unfused code everywhere; so a frame may go from plain code to an
-     * instrumented one, or between instrumented ones, but not from instrumented code back to plain code, whose fused
-     * instructions may read entries straight from locals or constants.
+     * only where both have the operand stack written out to its cells. Unfused code has it everywhere; fused code
+     * (plain, or with watched ops only) has it wherever any fused code can pause (calls, loop heads, the function
+     * entry), but right after a watched access only in the code that watched it, and elsewhere it may read entries
+     * straight from locals or constants, or add a pending constant to a cell later. So a frame may always move to
+     * unfused code, but to fused code only from fused code at one of those common pcs.
      */
     public void relocateFrame(int i, CompiledFunction from, CompiledFunction to) {
         int target = to.instructionPcs()[CodeMap.resumeInstruction(from, framePc(i))];

@@ -76,15 +76,16 @@ public final class FunctionCompiler {
                              Instrumentation instrumentation) {
         this.module = module;
         this.functionTypes = functionTypes;
-        this.fuse = fuse && instrumentation.isPlain();
+        this.fuse = fuse && instrumentation.fused();
         this.instrumentation = instrumentation;
     }
 
     /**
      * The system property that changes how {@link #compile(Module, int, List)} compiles every function: unset, fused;
-     * {@code unfused}, without fusion; {@code instrumented}, as the debugger does when it needs breakpoints and
-     * watchpoints (unfused, every CHECK and watched op in place, none armed). The spec suite runs with each to prove
-     * those compilations spec-exact, not only the plain one.
+     * {@code unfused}, without fusion; {@code instrumented}, as the debugger does when it needs breakpoints (unfused,
+     * every CHECK and watched op in place, none armed); {@code watched}, as it does for watchpoints alone (fused, every
+     * watched op in place). The spec suite runs with each to prove those compilations spec-exact, not only the plain
+     * one.
      */
     public static final String MODE_PROPERTY = "jwdb.compile";
 
@@ -103,8 +104,11 @@ public final class FunctionCompiler {
                 return compile(module, functionIndex, functionTypes, false);
             case "instrumented":
                 return compile(module, functionIndex, functionTypes, new Instrumentation(true, true));
+            case "watched":
+                return compile(module, functionIndex, functionTypes, new Instrumentation(false, true));
             default:
-                throw new IllegalArgumentException(MODE_PROPERTY + " must be unfused or instrumented, not " + mode);
+                throw new IllegalArgumentException(MODE_PROPERTY + " must be unfused, instrumented or watched, not "
+                        + mode);
         }
     }
 
@@ -114,7 +118,7 @@ public final class FunctionCompiler {
         return new FunctionCompiler(module, functionTypes, fuse, Instrumentation.PLAIN).compileBody(functionIndex);
     }
 
-    /** Compiles with the debugging ops {@code instrumentation} asks for, unfused unless it is plain. */
+    /** Compiles with the debugging ops {@code instrumentation} asks for, fused unless it has CHECKs. */
     public static CompiledFunction compile(Module module, int functionIndex, List<FuncType> functionTypes,
                                            Instrumentation instrumentation) {
         return new FunctionCompiler(module, functionTypes, true, instrumentation).compileBody(functionIndex);
@@ -295,6 +299,7 @@ public final class FunctionCompiler {
             case GLOBAL_SET -> {
                 int a = operand();
                 if (instrumentation.watches(ins)) {
+                    materializeAll();
                     instr(Op.GLOBAL_SET_WATCHED, ins.index(), a, position);
                 } else {
                     instr(Op.GLOBAL_SET, ins.index(), a);
@@ -387,14 +392,22 @@ public final class FunctionCompiler {
         if (ins.immediate() instanceof Immediate.MemArg m) {
             int offset = (int) m.offset();
             if (instrumentation.watches(ins)) {
-                // unfused: the address is in its slot, with nothing to add
+                // the check, then the plain op; a pause after the access shows the entries below its operands
+                int width = MemoryAccess.width(internal);
                 if (results == 1) {
+                    int k = addressAddend();
                     int address = operand();
-                    result(Op.LOAD_WATCHED, address, offset, internal, position);
+                    materializeAll();
+                    instr(Op.LOAD_WATCHED, address, k, offset, width, position);
+                    result(internal, address, k, offset);
+                    lastDst = -1; // the loaded value stays on the stack, where the pause shows it
                 } else {
                     int v = operand();
+                    int k = addressAddend();
                     int address = operand();
-                    instr(Op.STORE_WATCHED, address, v, offset, internal, position);
+                    materializeAll();
+                    instr(Op.STORE_WATCHED, address, k, offset, width, position);
+                    instr(internal, address, v, k, offset);
                 }
             } else if (results == 1) {
                 int k = addressAddend();

@@ -4,8 +4,8 @@ package dev.jwdb.engine.exec;
  * How a function is compiled for debugging. Plain code has no debugging ops and costs nothing; a debugger swaps in
  * instrumented code only for the functions that need it.
  *
- * @param checks       a {@link Op#CHECK} before every reachable instruction and no fused pairs, so that a breakpoint
- *                     or a step can stop before any single Wasm instruction
+ * @param checks       a {@link Op#CHECK} before every reachable instruction and no fusion, so that a breakpoint or a
+ *                     step can stop before any single Wasm instruction and show its operand stack
  * @param watchLoads   loads in their watched form, which asks the {@link DebugHooks}
  * @param watchStores  stores in their watched form
  * @param watchGlobals global.set in its watched form
@@ -21,6 +21,14 @@ public record Instrumentation(boolean checks, boolean watchLoads, boolean watchS
     /** Whether any access is watched. */
     public boolean watches() {
         return watchLoads || watchStores || watchGlobals;
+    }
+
+    /**
+     * Whether code compiled with this is fused: all but code with CHECKs. A frame can move between compilations only
+     * at a pc where the one it leaves has written out its operand stack (see {@link ExecutionState#relocateFrame}).
+     */
+    public boolean fused() {
+        return !checks;
     }
 
     public boolean isPlain() {

@@ -974,6 +974,15 @@ public final class Interpreter {
                     pc = (int) a + Integer.MIN_VALUE >= (int) b + Integer.MIN_VALUE ? code[pc + 3] : pc + 4;
                     break;
                 }
+                case Op.LOAD_WATCHED:
+                case Op.STORE_WATCHED:
+                    // an access that cannot touch a watched byte runs the plain op after the check, here in the loop
+                    if (!st.mayWatch(code[pc], ((stack[fp + code[pc + 1]] + code[pc + 2]) & 0xFFFF_FFFFL)
+                            + (code[pc + 3] & 0xFFFF_FFFFL), code[pc + 4])) {
+                        pc += 6;
+                        break;
+                    }
+                    // fall through: the hooks decide, out of the loop
                 default:
                     pc = rare(st, code, pc, stack, fp, depth, fn, mem);
                     if (pc < 0) {
@@ -1543,35 +1552,26 @@ public final class Interpreter {
             case Op.INTERRUPT:
                 st.pause(ExecutionState.PAUSED_INTERRUPT, stack, fp, pc, depth, fn, code);
                 return -1;
-            case Op.LOAD_WATCHED: {
-                int op = code[pc + 4];
-                int width = MemoryAccess.width(op);
-                byte[] b = mem.bytes();
-                int ea = address(stack[fp + code[pc + 2]], code[pc + 3], width, b);
-                stack[fp + code[pc + 1]] = MemoryAccess.load(b, op, ea);
-                if (st.hooks.watchesMemory(ea & 0xFFFF_FFFFL, width, false)) {
-                    long v = MemoryAccess.raw(b, ea, width);
-                    st.access = new Access(code[pc + 5], -1, ea & 0xFFFF_FFFFL, width, false, v, v);
-                    st.pause(ExecutionState.PAUSED_AFTER_ACCESS, stack, fp, pc + 6, depth, fn, code);
-                    return -1;
-                }
-                return pc + 6;
-            }
+            case Op.LOAD_WATCHED:
             case Op.STORE_WATCHED: {
-                int op = code[pc + 4];
-                int width = MemoryAccess.width(op);
+                boolean write = code[pc] == Op.STORE_WATCHED;
+                int width = code[pc + 4];
                 byte[] b = mem.bytes();
-                int ea = address(stack[fp + code[pc + 1]], code[pc + 3], width, b);
-                boolean watched = st.hooks.watchesMemory(ea & 0xFFFF_FFFFL, width, true);
-                long old = watched ? MemoryAccess.raw(b, ea, width) : 0;
-                MemoryAccess.store(b, op, ea, stack[fp + code[pc + 2]]);
-                if (watched) {
-                    st.access = new Access(code[pc + 5], -1, ea & 0xFFFF_FFFFL, width, true, old,
-                            MemoryAccess.raw(b, ea, width));
-                    st.pause(ExecutionState.PAUSED_AFTER_ACCESS, stack, fp, pc + 6, depth, fn, code);
-                    return -1;
+                long ea = address(stack[fp + code[pc + 1]] + code[pc + 2], code[pc + 3], width, b) & 0xFFFF_FFFFL;
+                int access = pc + 6; // the plain load (op d address k offset) or store (op address value k offset)
+                if (!st.hooks.watchesMemory(ea, width, write)) {
+                    return access;
                 }
-                return pc + 6;
+                long old = MemoryAccess.raw(b, (int) ea, width);
+                if (write) {
+                    MemoryAccess.store(b, code[access], (int) ea, stack[fp + code[access + 2]]);
+                } else {
+                    stack[fp + code[access + 1]] = MemoryAccess.load(b, code[access], (int) ea);
+                }
+                st.access = new Access(code[pc + 5], -1, ea, width, write, old,
+                        write ? MemoryAccess.raw(b, (int) ea, width) : old);
+                st.pause(ExecutionState.PAUSED_AFTER_ACCESS, stack, fp, access + 5, depth, fn, code);
+                return -1;
             }
             case Op.GLOBAL_SET_WATCHED: {
                 int g = code[pc + 1];

@@ -265,12 +265,16 @@ public final class Op {
     // ---- out of the loop's jump table (run by Interpreter.rare) ----
     /** SIMD top sub immediates...: see {@link SimdInterpreter}; {@code top} is the cell above its operands. */
     public static final int SIMD = 222;
-    // Debugging forms, only in code compiled with an Instrumentation (or patched in by Execution.interrupt); such code
-    // is compiled without fusion, so every operand is in its stack slot and the address addend k is always 0:
+    // Debugging forms, only in code compiled with an Instrumentation (or patched in by Execution.interrupt). Code with
+    // CHECKs is compiled without fusion, so that every operand is in its stack slot before every instruction; code
+    // with watched ops only is fused, but writes out the entries below a watched access's operands before it:
     // CHECK instruction armed        before every reachable instruction; pauses when armed != 0 or when stepping
     //                                reaches it (Execution skips it when continuing from the pause)
-    // LOAD_WATCHED d address offset op instruction, STORE_WATCHED address value offset op instruction
-    //                                the load or store {@code op}, then a pause if the hooks watch the bytes accessed
+    // LOAD_WATCHED address k offset width instruction, STORE_WATCHED address k offset width instruction
+    //                                before the plain load or store (5 words) of the same instruction, with the same
+    //                                address, k and offset: the loop runs that op itself unless the access may touch
+    //                                the bytes ExecutionState.mayWatch names; then the op, and a pause if the hooks
+    //                                watch the bytes accessed, run in Interpreter.debugging
     // GLOBAL_SET_WATCHED global a instruction   global.set, then a pause if the hooks watch the global
     // INTERRUPT                      written over the first word of an op by Execution.interrupt; pauses before it
     public static final int CHECK = 223;
