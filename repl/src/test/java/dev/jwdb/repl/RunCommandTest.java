@@ -136,6 +136,18 @@ class RunCommandTest {
     }
 
     @Test
+    void auditPassesTheArgumentsAsRunDoesAndPrintsNothingMoreWhenTheRunCannotStart() throws IOException {
+        Result r = jwdb("audit", write("echo.wat", ECHO_ARG), "héllo", "--not-an-option-of-jwdb");
+        assertEquals(new Result(42, "héllo" + "least privilege:\n  jwdb:     (no grants)\n  wasmtime: (no grants)\n",
+                ""), r);
+        String noStart = write("t.wat", TRAPS);
+        assertUsage(jwdb("audit", noStart), "jwdb: " + noStart + ": no _start export (a WASI command has one); call a "
+                + "function with --invoke NAME");
+        assertUsage(jwdb("audit", write("bad.wat", "(module (func i32.ad))")), "jwdb: " + dir.resolve("bad.wat")
+                + ":1:15: unknown operator i32.ad");
+    }
+
+    @Test
     void enoughFuelChangesNothing() throws IOException {
         String file = write("t.wat", TRAPS);
         assertEquals(new Result(0, "i32:-3\n", ""), jwdb("run", "--fuel", "1000", "--invoke", "divide", file, "-7", "2"));
