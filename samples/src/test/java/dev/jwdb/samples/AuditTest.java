@@ -25,6 +25,20 @@ class AuditTest {
     }
 
     @Test
+    void aDirectoryOnlyReadIsListedReadOnlyAndItsDenialSuggestsNoMore() {
+        Jwdb.Result r = Jwdb.run("audit", Jwdb.sample("files/files.wasm"));
+        assertEquals(1, r.status(), r.toString());
+        assertEquals("""
+                least privilege:
+                  jwdb:     --ro-dir HOST::/config
+                  wasmtime: --dir HOST::/config
+                  note:     read-only directories are spelled --dir for wasmtime, which then allows writing
+                """, r.out());
+        assertTrue(r.err().startsWith("jwdb: denied path_open \"/config/settings.conf\" (read): no grant covers "
+                + "/config; grant it with --ro-dir HOST::/config\n"), r.err());
+    }
+
+    @Test
     void grantsTheRunDidNotUseAreLeftOut() throws Exception {
         Path logs = Files.createDirectory(dir.resolve("logs"));
         Path unused = Files.createDirectory(dir.resolve("unused"));
