@@ -144,13 +144,16 @@ class ShellTest {
     void aReadDenialSuggestsAReadOnlyGrantWhichTheRetryIsServedBy() {
         String files = ShellSession.sample("files/files.wasm");
         ShellSession.Transcript t = ShellSession.run(files, "run", "grant dir ../samples/files/config::/config ro",
-                "retry", "continue", "log");
+                "grants", "retry", "continue", "log");
         contains(t, "denied path_open \"/config/settings.conf\" (read): no grant covers /config\n",
                 "fix   grant dir HOST::/config ro, then retry",
+                "granted dir ../samples/files/config as /config (read-only)",
+                "dir      /config -> ../samples/files/config (read-only)",
                 "allowed path_open \"/config/settings.conf\" (read)",
                 "denied path_open \"/out/report.txt\" (create, write): no grant covers /out\n",
                 "fix   grant dir HOST::/out, then retry",
-                "denied path_open \"/config/settings.conf\" (read): no grant covers /config; grant dir HOST::/config ro\n");
+                "denied path_open \"/config/settings.conf\" (read): no grant covers /config; grant dir "
+                        + "HOST::/config ro\n");
     }
 
     @Test

@@ -46,8 +46,29 @@ class AuditTest {
                 "FOO=1", "--allow", "all-basic", "--allow-connect", "*:*", Jwdb.sample("logger/logger-c.wasm"));
         assertEquals(0, r.status(), r.toString());
         assertEquals("least privilege:\n"
-                + "  jwdb:     --dir " + logs.toRealPath() + "::/logs\n"
-                + "  wasmtime: --dir " + logs.toRealPath() + "::/logs\n", r.out());
+                + "  jwdb:     --dir " + logs + "::/logs\n"
+                + "  wasmtime: --dir " + logs + "::/logs\n", r.out());
+    }
+
+    @Test
+    void directoriesGrantedOnTheCommandLineAreListedAsTheyWereWritten() throws Exception {
+        // Maven runs the tests in the samples folder: both directories are relative to it.
+        Files.createDirectories(Path.of("target", "audit-test", "out"));
+        Jwdb.Result r = Jwdb.run("audit", "--ro-dir", "files/config::/config", "--dir", "./target/audit-test/out::/out",
+                Jwdb.sample("files/files.wasm"));
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().endsWith("""
+                least privilege:
+                  jwdb:     --ro-dir files/config::/config --dir ./target/audit-test/out::/out
+                  wasmtime: --dir files/config::/config --dir ./target/audit-test/out::/out
+                  note:     read-only directories are spelled --dir for wasmtime, which then allows writing
+                """), r.out());
+        Jwdb.Result readOnly = Jwdb.run("audit", "--ro-dir", "files/config::/config", "--ro-dir",
+                "target/audit-test/out::/out", Jwdb.sample("files/files.wasm"));
+        assertTrue(readOnly.err().startsWith("jwdb: denied path_open \"/out/report.txt\" (create, write): /out is "
+                + "granted read-only; grant it with --dir target/audit-test/out::/out\n"), readOnly.toString());
+        assertTrue(readOnly.out().contains(
+                "  jwdb:     --ro-dir files/config::/config --dir target/audit-test/out::/out\n"), readOnly.toString());
     }
 
     @Test

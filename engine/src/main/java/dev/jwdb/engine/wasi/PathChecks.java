@@ -48,7 +48,7 @@ final class PathChecks {
         if (r instanceof Resolution.Mounted m) {
             draft.grant(m.grant());
             if (writes && m.grant().readOnly()) {
-                DirGrant rw = new DirGrant(m.grant().host(), m.grant().guest(), false);
+                DirGrant rw = m.grant().readWrite();
                 throw context.deny(draft, Errno.NOTCAPABLE, m.grant().guest() + " is granted read-only",
                         new SuggestedGrant(rw.shellCommand(), rw.flag()));
             }
