@@ -1,18 +1,15 @@
 package dev.jwdb.repl;
 
-import dev.jwdb.engine.model.Module;
 import dev.jwdb.engine.runtime.StoreLimits;
 import dev.jwdb.engine.wasi.AuditRecorder;
 import dev.jwdb.engine.wasi.Grants;
 import dev.jwdb.engine.wasi.LeastPrivilege;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code jwdb audit [GRANTS] FILE [ARGS...]}: runs the program with every capability request recorded, then prints
@@ -34,11 +31,8 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     GrantOptions grants;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the module")
-    String file;
-
-    @Parameters(index = "1..*", paramLabel = "ARGS", description = "the program's arguments")
-    List<String> args = new ArrayList<>();
+    @Mixin
+    GuestProgram program;
 
     @Override
     public Integer call() {
@@ -47,22 +41,12 @@ final class AuditCommand implements Callable<Integer> {
         Grants granted = grants.grants().audit(true);
         StoreLimits limits = grants.limits();
         try {
-            Module module = ModuleFile.load(file);
-            EntryPoint entry = EntryPoint.start(module, file);
-            List<String> argv = new ArrayList<>();
-            argv.add(file);
-            argv.addAll(args);
             AuditRecorder recorder = new AuditRecorder();
-            int status = new GuestRun(cli.getOut(), cli.getErr(), main.guestStdio).run(module, file, argv, granted,
-                    limits, entry, recorder);
+            int status = program.launch(null).run(cli, main.guestStdio, granted, limits, recorder);
             print(cli.getOut(), recorder.leastPrivilege(granted.snapshot()));
             return status;
-        } catch (ModuleFile.LoadFailure e) {
-            cli.getErr().println(e.getMessage());
-            return Exit.USAGE;
         } catch (RunFailure e) {
-            cli.getErr().println(e.getMessage());
-            return e.status();
+            return GuestProgram.report(cli, e);
         }
     }
 

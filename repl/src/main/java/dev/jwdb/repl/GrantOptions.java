@@ -73,6 +73,10 @@ public final class GrantOptions {
             description = "limit each linear memory, e.g. 64M or 1G (binary multiples; rounded down to 64K pages)")
     String maxMemory;
 
+    @Option(names = "--max-table-elements", paramLabel = "N",
+            description = "limit each table to N elements (default: " + StoreLimits.DEFAULT_TABLE_ELEMENTS + ")")
+    Long maxTableElements;
+
     @Option(names = "--max-stack", paramLabel = "N", description = "limit the call depth to N Wasm frames")
     Integer maxStack;
 
@@ -143,6 +147,13 @@ public final class GrantOptions {
         if (maxMemory != null) {
             pages = parse("--max-memory", maxMemory, () -> MemorySize.pages(maxMemory));
         }
+        long tableElements = defaults.maxTableElements();
+        if (maxTableElements != null) {
+            if (maxTableElements < 0) {
+                throw usage("--max-table-elements " + maxTableElements + ": expected a number of elements, 0 or more");
+            }
+            tableElements = maxTableElements;
+        }
         long instructions = 0;
         if (fuel != null) {
             if (fuel < 1) {
@@ -150,7 +161,7 @@ public final class GrantOptions {
             }
             instructions = fuel;
         }
-        return new StoreLimits(depth, pages, instructions);
+        return new StoreLimits(depth, pages, tableElements, instructions);
     }
 
     private DirGrant directory(String option, String spec, boolean readOnly) {

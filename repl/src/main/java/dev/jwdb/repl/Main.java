@@ -162,9 +162,10 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = spec.commandLine();
         // Options first: a mistyped grant or a missing script is reported before anything is loaded.
         grants.grants();
-        if (grants.maxMemory != null || grants.maxStack != null || grants.fuel != null) {
-            throw new CommandLine.ParameterException(cli,
-                    "--max-memory, --max-stack and --fuel apply to jwdb run and audit, not to the shell");
+        if (grants.maxMemory != null || grants.maxTableElements != null || grants.maxStack != null
+                || grants.fuel != null) {
+            throw new CommandLine.ParameterException(cli, "--max-memory, --max-table-elements, --max-stack and "
+                    + "--fuel apply to jwdb run and audit, not to the shell");
         }
         List<String> script = null;
         if (!commands.isEmpty() || batch != null) {

@@ -1,17 +1,13 @@
 package dev.jwdb.repl;
 
-import dev.jwdb.engine.model.Module;
 import dev.jwdb.engine.runtime.StoreLimits;
 import dev.jwdb.engine.wasi.CapabilityListener;
 import dev.jwdb.engine.wasi.Grants;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code jwdb run [GRANTS] FILE [ARGS...]}: runs a WASI program non-interactively, like {@code wasmtime run}. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -33,11 +29,8 @@ final class RunCommand implements Callable<Integer> {
             description = "call export NAME instead of _start; ARGS are its arguments, results are printed")
     String invoke;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the module")
-    String file;
-
-    @Parameters(index = "1..*", paramLabel = "ARGS", description = "the program's arguments")
-    List<String> args = new ArrayList<>();
+    @Mixin
+    GuestProgram program;
 
     @Override
     public Integer call() {
@@ -46,22 +39,9 @@ final class RunCommand implements Callable<Integer> {
         Grants granted = grants.grants();
         StoreLimits limits = grants.limits();
         try {
-            Module module = ModuleFile.load(file);
-            EntryPoint entry = invoke == null ? EntryPoint.start(module, file)
-                    : EntryPoint.invoke(module, file, invoke, args);
-            List<String> argv = new ArrayList<>();
-            argv.add(file);
-            if (invoke == null) {
-                argv.addAll(args);
-            }
-            return new GuestRun(cli.getOut(), cli.getErr(), main.guestStdio).run(module, file, argv,
-                    granted, limits, entry, CapabilityListener.DELIVER_ALL);
-        } catch (ModuleFile.LoadFailure e) {
-            cli.getErr().println(e.getMessage());
-            return Exit.USAGE;
+            return program.launch(invoke).run(cli, main.guestStdio, granted, limits, CapabilityListener.DELIVER_ALL);
         } catch (RunFailure e) {
-            cli.getErr().println(e.getMessage());
-            return e.status();
+            return GuestProgram.report(cli, e);
         }
     }
 }

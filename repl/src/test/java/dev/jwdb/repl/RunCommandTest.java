@@ -55,6 +55,13 @@ class RunCommandTest {
               (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0))))
             """;
 
+    private static final String TABLE = """
+            (module
+              (table $t 2 funcref)
+              (func (export "grow") (param i32) (result i32) (table.grow $t (ref.null func) (local.get 0)))
+              (func (export "size") (result i32) (table.size $t)))
+            """;
+
     @TempDir
     Path dir;
 
@@ -136,6 +143,18 @@ class RunCommandTest {
     }
 
     @Test
+    void auditPassesTheArgumentsAsRunDoesAndPrintsNothingMoreWhenTheRunCannotStart() throws IOException {
+        Result r = jwdb("audit", write("echo.wat", ECHO_ARG), "héllo", "--not-an-option-of-jwdb");
+        assertEquals(new Result(42, "héllo" + "least privilege:\n  jwdb:     (no grants)\n  wasmtime: (no grants)\n",
+                ""), r);
+        String noStart = write("t.wat", TRAPS);
+        assertUsage(jwdb("audit", noStart), "jwdb: " + noStart + ": no _start export (a WASI command has one); call a "
+                + "function with --invoke NAME");
+        assertUsage(jwdb("audit", write("bad.wat", "(module (func i32.ad))")), "jwdb: " + dir.resolve("bad.wat")
+                + ":1:15: unknown operator i32.ad");
+    }
+
+    @Test
     void enoughFuelChangesNothing() throws IOException {
         String file = write("t.wat", TRAPS);
         assertEquals(new Result(0, "i32:-3\n", ""), jwdb("run", "--fuel", "1000", "--invoke", "divide", file, "-7", "2"));
@@ -147,6 +166,32 @@ class RunCommandTest {
         assertEquals("i32:1\n", jwdb("run", "--max-memory", "128K", "--invoke", "grow", file, "1").out());
         assertEquals("i32:-1\n", jwdb("run", "--max-memory", "128K", "--invoke", "grow", file, "2").out());
         assertEquals("i32:1\n", jwdb("run", "--max-memory", "1M", "--invoke", "grow", file, "15").out());
+    }
+
+    @Test
+    void maxTableElementsLimitsTableGrowthWhichThenReturnsMinusOne() throws IOException {
+        String file = write("table.wat", TABLE);
+        assertEquals(new Result(0, "i32:2\n", ""), jwdb("run", "--max-table-elements", "8", "--invoke", "grow", file,
+                "6"));
+        assertEquals(new Result(0, "i32:-1\n", ""), jwdb("run", "--max-table-elements", "8", "--invoke", "grow", file,
+                "7"));
+        // the default limit, 10000000 elements, is checked before anything is allocated
+        assertEquals(new Result(0, "i32:-1\n", ""), jwdb("run", "--invoke", "grow", file, "9999999"));
+        assertEquals(new Result(0, "i32:2\n", ""), jwdb("run", "--max-table-elements", "20000000", "--invoke",
+                "grow", file, "1"));
+    }
+
+    @Test
+    void aTableDeclaredLargerThanTheLimitIsRefusedWithTheLimitNamed() throws IOException {
+        String file = write("table.wat", TABLE);
+        Result r = jwdb("run", "--max-table-elements", "1", "--invoke", "size", file);
+        assertEquals(new Result(134, "", "jwdb: trap: table size 2 exceeds the limit of 1\n"), r);
+        Result audited = jwdb("audit", "--max-table-elements", "1", write("start.wat",
+                "(module (table 3 funcref) (func (export \"_start\")))"));
+        assertEquals(134, audited.status(), audited.err());
+        assertEquals("jwdb: trap: table size 3 exceeds the limit of 1\n", audited.err());
+        assertEquals(new Result(0, "i32:2\n", ""), jwdb("run", "--max-table-elements", "2", "--invoke", "size",
+                file));
     }
 
     @Test
@@ -169,6 +214,12 @@ class RunCommandTest {
                 "jwdb: --tcplisten localhost: expected HOST:PORT, got localhost (see: jwdb run --help)");
         assertUsage(jwdb("audit", "--fixed-clock", "yesterday", file), "jwdb: --fixed-clock yesterday: expected an "
                 + "ISO-8601 instant or epoch nanoseconds, got yesterday (see: jwdb audit --help)");
+        assertUsage(jwdb("run", "--max-table-elements", "-1", file), "jwdb: --max-table-elements -1: expected a "
+                + "number of elements, 0 or more (see: jwdb run --help)");
+        assertUsage(jwdb("run", "--max-table-elements", "many", file), "jwdb: Invalid value for option "
+                + "'--max-table-elements': 'many' is not a long (see: jwdb run --help)");
+        assertUsage(jwdb("--max-table-elements", "5", file), "jwdb: --max-memory, --max-table-elements, --max-stack "
+                + "and --fuel apply to jwdb run and audit, not to the shell (see: jwdb --help)");
         assertUsage(jwdb("run", "--fuel", "0", file),
                 "jwdb: --fuel 0: expected a positive number of instructions (see: jwdb run --help)");
         assertUsage(jwdb("run"), "jwdb: Missing required parameter: 'FILE' (see: jwdb run --help)");
@@ -197,8 +248,8 @@ class RunCommandTest {
         Result r = jwdb("run", "--help");
         assertEquals(0, r.status());
         for (String option : new String[] {"--dir", "--ro-dir", "--env", "--inherit-env", "--allow", "--deny",
-                "--fixed-clock", "--random-seed", "--tcplisten", "--allow-connect", "--max-memory", "--max-stack",
-                "--fuel", "--invoke"}) {
+                "--fixed-clock", "--random-seed", "--tcplisten", "--allow-connect", "--max-memory",
+                "--max-table-elements", "--max-stack", "--fuel", "--invoke"}) {
             assertTrue(r.out().contains(option), option);
         }
     }

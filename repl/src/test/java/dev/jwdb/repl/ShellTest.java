@@ -141,6 +141,22 @@ class ShellTest {
     }
 
     @Test
+    void aReadDenialSuggestsAReadOnlyGrantWhichTheRetryIsServedBy() {
+        String files = ShellSession.sample("files/files.wasm");
+        ShellSession.Transcript t = ShellSession.run(files, "run", "grant dir ../samples/files/config::/config ro",
+                "grants", "retry", "continue", "log");
+        contains(t, "denied path_open \"/config/settings.conf\" (read): no grant covers /config\n",
+                "fix   grant dir HOST::/config ro, then retry",
+                "granted dir ../samples/files/config as /config (read-only)",
+                "dir      /config -> ../samples/files/config (read-only)",
+                "allowed path_open \"/config/settings.conf\" (read)",
+                "denied path_open \"/out/report.txt\" (create, write): no grant covers /out\n",
+                "fix   grant dir HOST::/out, then retry",
+                "denied path_open \"/config/settings.conf\" (read): no grant covers /config; grant dir "
+                        + "HOST::/config ro\n");
+    }
+
+    @Test
     void helpListsEveryCommandAndExplainsOne() {
         ShellSession.Transcript t = ShellSession.run(null, "help", "help break", "help c", "h x");
         for (String name : List.of("run, r", "continue, c", "kill", "step, s", "next, n", "stepi, si", "finish",

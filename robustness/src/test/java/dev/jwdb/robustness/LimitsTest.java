@@ -8,7 +8,6 @@ import dev.jwdb.engine.runtime.FunctionInstance;
 import dev.jwdb.engine.runtime.Instance;
 import dev.jwdb.engine.runtime.Store;
 import dev.jwdb.engine.runtime.StoreLimits;
-import dev.jwdb.engine.runtime.TableInstance;
 import dev.jwdb.engine.runtime.Value;
 import dev.jwdb.engine.valid.Validator;
 import dev.jwdb.wat.Wat;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Each resource limit, reached, gives its own clear error (or the -1 that Wasm's grow instructions define). */
 class LimitsTest {
@@ -68,12 +68,39 @@ class LimitsTest {
     void tablesHaveALimitToo() {
         ExhaustionException e = assertThrows(ExhaustionException.class,
                 () -> instantiate("(module (table 4294967295 funcref))", StoreLimits.DEFAULT));
-        assertEquals("table size 4294967295 exceeds the limit of " + TableInstance.MAX_ELEMENTS, e.getMessage());
+        assertEquals("table size 4294967295 exceeds the limit of 10000000", e.getMessage());
         Running i = run("(module (table 0 funcref) (func (export \"grow\") (param i32) (result i32)"
                 + " (table.grow (ref.null func) (local.get 0))))", StoreLimits.DEFAULT);
-        assertEquals(-1, i.call("grow", Value.i32(TableInstance.MAX_ELEMENTS + 1)).asI32());
+        assertEquals(-1, i.call("grow", Value.i32((int) StoreLimits.DEFAULT_TABLE_ELEMENTS + 1)).asI32());
         assertEquals(-1, i.call("grow", Value.i32(-1)).asI32());
         assertEquals(0, i.call("grow", Value.i32(10)).asI32());
+    }
+
+    @Test
+    void theTableLimitIsTheStoresOwn() {
+        StoreLimits limits = StoreLimits.DEFAULT.withMaxTableElements(8);
+        ExhaustionException e = assertThrows(ExhaustionException.class,
+                () -> instantiate("(module (table 9 funcref))", limits));
+        assertEquals("table size 9 exceeds the limit of 8", e.getMessage());
+        Running i = run("(module (table 2 externref) (func (export \"grow\") (param i32) (result i32)"
+                + " (table.grow (ref.null extern) (local.get 0))))", limits);
+        assertEquals(2, i.call("grow", Value.i32(6)).asI32());
+        assertEquals(-1, i.call("grow", Value.i32(1)).asI32());
+        assertEquals(8, i.call("grow", Value.i32(0)).asI32());
+    }
+
+    @Test
+    void aTableLimitAsLargeAsJavaAllowsStillRefusesWhatTheHeapCannotHold() {
+        StoreLimits limits = StoreLimits.DEFAULT.withMaxTableElements(Long.MAX_VALUE);
+        assertEquals(StoreLimits.ADDRESSABLE_TABLE_ELEMENTS, limits.maxTableElements());
+        ExhaustionException e = assertThrows(ExhaustionException.class,
+                () -> instantiate("(module (table 4294967295 funcref))", limits));
+        assertEquals("table size 4294967295 exceeds the limit of 2147483639", e.getMessage());
+        // 16 GiB of elements, where the heap is smaller than that (not on the biggest machines)
+        assumeTrue(Runtime.getRuntime().maxMemory() < 16L << 30);
+        e = assertThrows(ExhaustionException.class,
+                () -> instantiate("(module (table 2147483639 funcref))", limits));
+        assertEquals("out of memory allocating a table of 2147483639 elements", e.getMessage());
     }
 
     @Test

@@ -25,6 +25,20 @@ class AuditTest {
     }
 
     @Test
+    void aDirectoryOnlyReadIsListedReadOnlyAndItsDenialSuggestsNoMore() {
+        Jwdb.Result r = Jwdb.run("audit", Jwdb.sample("files/files.wasm"));
+        assertEquals(1, r.status(), r.toString());
+        assertEquals("""
+                least privilege:
+                  jwdb:     --ro-dir HOST::/config
+                  wasmtime: --dir HOST::/config
+                  note:     read-only directories are spelled --dir for wasmtime, which then allows writing
+                """, r.out());
+        assertTrue(r.err().startsWith("jwdb: denied path_open \"/config/settings.conf\" (read): no grant covers "
+                + "/config; grant it with --ro-dir HOST::/config\n"), r.err());
+    }
+
+    @Test
     void grantsTheRunDidNotUseAreLeftOut() throws Exception {
         Path logs = Files.createDirectory(dir.resolve("logs"));
         Path unused = Files.createDirectory(dir.resolve("unused"));
@@ -32,8 +46,29 @@ class AuditTest {
                 "FOO=1", "--allow", "all-basic", "--allow-connect", "*:*", Jwdb.sample("logger/logger-c.wasm"));
         assertEquals(0, r.status(), r.toString());
         assertEquals("least privilege:\n"
-                + "  jwdb:     --dir " + logs.toRealPath() + "::/logs\n"
-                + "  wasmtime: --dir " + logs.toRealPath() + "::/logs\n", r.out());
+                + "  jwdb:     --dir " + logs + "::/logs\n"
+                + "  wasmtime: --dir " + logs + "::/logs\n", r.out());
+    }
+
+    @Test
+    void directoriesGrantedOnTheCommandLineAreListedAsTheyWereWritten() throws Exception {
+        // Maven runs the tests in the samples folder: both directories are relative to it.
+        Files.createDirectories(Path.of("target", "audit-test", "out"));
+        Jwdb.Result r = Jwdb.run("audit", "--ro-dir", "files/config::/config", "--dir", "./target/audit-test/out::/out",
+                Jwdb.sample("files/files.wasm"));
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().endsWith("""
+                least privilege:
+                  jwdb:     --ro-dir files/config::/config --dir ./target/audit-test/out::/out
+                  wasmtime: --dir files/config::/config --dir ./target/audit-test/out::/out
+                  note:     read-only directories are spelled --dir for wasmtime, which then allows writing
+                """), r.out());
+        Jwdb.Result readOnly = Jwdb.run("audit", "--ro-dir", "files/config::/config", "--ro-dir",
+                "target/audit-test/out::/out", Jwdb.sample("files/files.wasm"));
+        assertTrue(readOnly.err().startsWith("jwdb: denied path_open \"/out/report.txt\" (create, write): /out is "
+                + "granted read-only; grant it with --dir target/audit-test/out::/out\n"), readOnly.toString());
+        assertTrue(readOnly.out().contains(
+                "  jwdb:     --ro-dir files/config::/config --dir target/audit-test/out::/out\n"), readOnly.toString());
     }
 
     @Test

@@ -55,7 +55,7 @@ class SampleGrantsTest {
                 of("files", "--ro-dir {samples}/files/config::/config --dir {tmp}::/out", "files/files.wasm", "", 0,
                         "files: read 3 settings from /config/settings.conf, wrote /out/report.txt\n", 1,
                         "jwdb: denied path_open \"/config/settings.conf\" (read): no grant covers /config; grant it "
-                                + "with --dir HOST::/config"),
+                                + "with --ro-dir HOST::/config"),
                 of("files, /out read-only", "--ro-dir {samples}/files/config::/config --dir {tmp}::/out",
                         "files/files.wasm", "", 0, null, 1, "jwdb: denied path_open \"/out/report.txt\" (create, write):"
                                 + " /out is granted read-only; grant it with --dir "),

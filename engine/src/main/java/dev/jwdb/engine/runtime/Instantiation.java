@@ -127,7 +127,7 @@ final class Instantiation {
         }
         offset = module.importedTableCount();
         for (int i = 0; i < module.tables().size(); i++) {
-            instance.tables[offset + i] = new TableInstance(module.tables().get(i));
+            instance.tables[offset + i] = new TableInstance(module.tables().get(i), store.limits());
         }
         offset = module.importedMemoryCount();
         for (int i = 0; i < module.memories().size(); i++) {

@@ -35,7 +35,7 @@ public final class SpecTestHost {
         exports.put("global_i64", new GlobalInstance(new GlobalType(ValType.I64, false), Value.i64(666)));
         exports.put("global_f32", new GlobalInstance(new GlobalType(ValType.F32, false), Value.f32(666.6f)));
         exports.put("global_f64", new GlobalInstance(new GlobalType(ValType.F64, false), Value.f64(666.6)));
-        exports.put("table", new TableInstance(new TableType(ValType.FUNCREF, new Limits(10, 20))));
+        exports.put("table", new TableInstance(new TableType(ValType.FUNCREF, new Limits(10, 20)), store.limits()));
         exports.put("memory", new MemoryInstance(new MemoryType(new Limits(1, 2)), store.limits()));
         return (module, name) -> "spectest".equals(module) ? exports.get(name) : null;
     }

@@ -13,26 +13,38 @@ import java.util.Arrays;
  */
 public final class TableInstance implements ExternVal {
     public static final String OUT_OF_BOUNDS = "out of bounds table access";
-    /** Growth beyond this many elements fails (returns -1) rather than risk the heap. */
-    public static final int MAX_ELEMENTS = 10_000_000;
 
     private final ValType elementType;
     private final long declaredMax;
+    /** Growth beyond this many elements fails (returns -1): the declared maximum or the store's limit. */
+    private final long maxElements;
     private long[] elements;
 
+    /** A table under the default limits, every element null. */
     public TableInstance(TableType type) {
-        this(type, Value.NULL_REF);
+        this(type, Value.NULL_REF, StoreLimits.DEFAULT);
+    }
+
+    /** A table of the type's minimum size, every element null, allowed to grow up to its maximum and {@code limits}. */
+    public TableInstance(TableType type, StoreLimits limits) {
+        this(type, Value.NULL_REF, limits);
     }
 
     /** A table of the type's minimum size with every element set to {@code init}. */
-    public TableInstance(TableType type, long init) {
+    public TableInstance(TableType type, long init, StoreLimits limits) {
+        Limits l = type.limits();
         this.elementType = type.elementType();
-        this.declaredMax = type.limits().max();
-        if (type.limits().min() > MAX_ELEMENTS) {
+        this.declaredMax = l.max();
+        this.maxElements = l.hasMax() ? Math.min(l.max(), limits.maxTableElements()) : limits.maxTableElements();
+        if (l.min() > limits.maxTableElements()) {
             throw new ExhaustionException(
-                    "table size " + type.limits().min() + " exceeds the limit of " + MAX_ELEMENTS);
+                    "table size " + l.min() + " exceeds the limit of " + limits.maxTableElements());
         }
-        this.elements = new long[(int) type.limits().min()];
+        try {
+            this.elements = new long[(int) l.min()];
+        } catch (OutOfMemoryError e) {
+            throw new ExhaustionException("out of memory allocating a table of " + l.min() + " elements");
+        }
         Arrays.fill(elements, init);
     }
 
@@ -67,8 +79,7 @@ public final class TableInstance implements ExternVal {
     public int grow(int delta, long init) {
         int old = elements.length;
         long wanted = old + Integer.toUnsignedLong(delta);
-        long max = declaredMax == Limits.NO_MAX ? MAX_ELEMENTS : Math.min(declaredMax, MAX_ELEMENTS);
-        if (wanted > max) {
+        if (wanted > maxElements) {
             return -1;
         }
         try {

@@ -109,7 +109,8 @@ public final class AuditRecorder implements CapabilityListener {
         GuestPath guest = grant != null && grant.guest().depth() >= top.depth() ? grant.guest() : top;
         String host = "HOST";
         if (grant != null) {
-            Path h = grant.host();
+            // Spelled as the user granted it: a relative directory stays relative, narrowed to the part used.
+            Path h = Path.of(grant.displayHost());
             for (String part : guest.after(grant.guest())) {
                 h = h.resolve(part);
             }

@@ -6,11 +6,18 @@ import java.nio.file.Path;
 
 /**
  * A host directory visible to the guest at {@code guest}. The host root is resolved to its real path once, so
- * that absolute symlink targets can be compared against it.
+ * that absolute symlink targets can be compared against it; {@code hostAsWritten} keeps the host as the user wrote
+ * it ({@code --dir out::/out}, {@code grant dir ../data::/data}), for everything that shows the grant back to them.
+ * It is null for a grant made by code rather than typed.
  */
-public record DirGrant(Path host, GuestPath guest, boolean readOnly) {
+public record DirGrant(Path host, GuestPath guest, boolean readOnly, String hostAsWritten) {
     public DirGrant {
         host = realOrAbsolute(host);
+    }
+
+    /** A grant nobody typed: its host is shown by the rule of {@link #displayHost()}. */
+    public DirGrant(Path host, GuestPath guest, boolean readOnly) {
+        this(host, guest, readOnly, null);
     }
 
     /** Parses {@code HOST[::GUEST]}; without {@code ::GUEST} the guest sees the directory at the host's path. */
@@ -26,20 +33,28 @@ public record DirGrant(Path host, GuestPath guest, boolean readOnly) {
         if (split < 0) {
             guestText = hostPath.toAbsolutePath().normalize().toString();
         }
-        return new DirGrant(hostPath, GuestPath.parse(guestText), readOnly);
+        return new DirGrant(hostPath, GuestPath.parse(guestText), readOnly, host);
     }
 
-    /**
-     * {@code HOST::GUEST}, the argument of {@code grant dir} and {@code --dir}. A host directory under the working
-     * directory is spelled relative to it ({@code ./out}), as the user typed it: the suggestion works from there
-     * just the same, and does not print where the user's files happen to live.
-     */
+    /** The same directory, read-write: what a write refused by this read-only grant needs. */
+    public DirGrant readWrite() {
+        return new DirGrant(host, guest, false, hostAsWritten);
+    }
+
+    /** {@code HOST::GUEST}, the argument of {@code grant dir} and {@code --dir}; HOST as {@link #displayHost()}. */
     public String spec() {
         return displayHost() + "::" + guest;
     }
 
-    /** The host directory, as {@code ./RELATIVE} when it lies under the working directory, else absolute. */
+    /**
+     * The host directory as the user wrote it (relative stays relative: a suggestion works from the same place just
+     * the same). A grant nobody typed is spelled {@code ./RELATIVE} when it lies under the working directory, so as
+     * not to print where the user's files happen to live, else absolute.
+     */
     public String displayHost() {
+        if (hostAsWritten != null) {
+            return hostAsWritten;
+        }
         Path cwd = realOrAbsolute(Path.of(""));
         if (host.startsWith(cwd) && !host.equals(cwd)) {
             return "./" + cwd.relativize(host);

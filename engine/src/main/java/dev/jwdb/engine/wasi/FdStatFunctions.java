@@ -106,7 +106,7 @@ final class FdStatFunctions {
                 EventDraft draft = new EventDraft("fd_filestat_set_times", Capability.FILES).writes(true)
                         .arg("fd", (int) a[0]).path(f.path).grant(f.grant)
                         .subject(PathChecks.quote(f.path.toString()));
-                DirGrant rw = new DirGrant(f.grant.host(), f.grant.guest(), false);
+                DirGrant rw = f.grant.readWrite();
                 throw context.deny(draft, Errno.NOTCAPABLE, f.grant.guest() + " is granted read-only",
                         new SuggestedGrant(rw.shellCommand(), rw.flag()));
             }

@@ -48,7 +48,7 @@ final class PathChecks {
         if (r instanceof Resolution.Mounted m) {
             draft.grant(m.grant());
             if (writes && m.grant().readOnly()) {
-                DirGrant rw = new DirGrant(m.grant().host(), m.grant().guest(), false);
+                DirGrant rw = m.grant().readWrite();
                 throw context.deny(draft, Errno.NOTCAPABLE, m.grant().guest() + " is granted read-only",
                         new SuggestedGrant(rw.shellCommand(), rw.flag()));
             }
@@ -63,11 +63,17 @@ final class PathChecks {
             throw context.deny(draft, Errno.NOTCAPABLE, e.reason() + "; no grant can allow this", null);
         }
         GuestPath top = r.path().isRoot() ? r.path() : r.path().topLevel();
-        throw context.deny(draft, Errno.NOTCAPABLE, "no grant covers " + top, suggestDir(top));
+        throw context.deny(draft, Errno.NOTCAPABLE, "no grant covers " + top, suggestDir(top, !writes));
     }
 
-    static SuggestedGrant suggestDir(GuestPath guest) {
-        return new SuggestedGrant("grant dir HOST::" + guest, "--dir HOST::" + guest);
+    /**
+     * The directory grant to suggest for {@code guest}: read-only when the request changes nothing (no write right,
+     * no create, truncate or append, no change to a directory), since least privilege is what a user copies.
+     */
+    static SuggestedGrant suggestDir(GuestPath guest, boolean readOnly) {
+        String spec = "HOST::" + guest;
+        return readOnly ? new SuggestedGrant("grant dir " + spec + " ro", "--ro-dir " + spec)
+                : new SuggestedGrant("grant dir " + spec, "--dir " + spec);
     }
 
     static String quote(String path) {

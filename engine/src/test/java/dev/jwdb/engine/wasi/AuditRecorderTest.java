@@ -53,11 +53,29 @@ class AuditRecorderTest {
             g.call("clock_time_get", 0, 0L, g.alloc(8));
         }
         LeastPrivilege lp = recorder.leastPrivilege(grants.snapshot());
-        Path realRoot = root.toRealPath();
-        assertEquals(List.of("--ro-dir " + realRoot.resolve("data") + "::/data",
-                "--dir " + out.toRealPath() + "::/out", "--env LOG_LEVEL=debug", "--env TZ=UTC", "--allow clock"),
+        assertEquals(List.of("--ro-dir " + root.resolve("data") + "::/data",
+                "--dir " + out + "::/out", "--env LOG_LEVEL=debug", "--env TZ=UTC", "--allow clock"),
                 lp.jwdbFlags());
-        assertEquals(List.of("--dir " + realRoot.resolve("data") + "::/data", "--dir " + out.toRealPath() + "::/out",
+        assertEquals(List.of("--dir " + root.resolve("data") + "::/data", "--dir " + out + "::/out",
                 "--env LOG_LEVEL=debug", "--env TZ=UTC"), lp.wasmtimeFlags());
+    }
+
+    @Test
+    void aDirectoryGrantedRelativeIsListedRelativeAsItWasWritten() throws Exception {
+        Path srv = Path.of("target", "audit-recorder-test", "srv");
+        Files.createDirectories(srv.resolve("data"));
+        Files.writeString(srv.resolve("data/x.txt"), "x");
+        Grants grants = new Grants().audit(true).dir(DirGrant.parse(srv + "::/", false))
+                .dir(DirGrant.parse("./" + srv + "::/srv", true));
+        AuditRecorder recorder = new AuditRecorder();
+        try (GuestCalls g = new GuestCalls(grants)) {
+            g.host.listener(recorder);
+            g.open(3, "data/x.txt", 0, GuestCalls.READ, 0);
+            g.open(3, "srv/data/x.txt", 0, GuestCalls.READ, 0);
+        }
+        // the root grant narrowed to /data, its host to the same part of the directory as written
+        assertEquals(List.of("--ro-dir target/audit-recorder-test/srv/data::/data",
+                "--ro-dir ./target/audit-recorder-test/srv::/srv"),
+                recorder.leastPrivilege(grants.snapshot()).jwdbFlags());
     }
 }

@@ -44,6 +44,41 @@ class CapabilityGateTest {
     }
 
     @Test
+    void aRequestThatChangesNothingIsToldOfAReadOnlyGrantWhichThenServesIt() throws Exception {
+        Grants grants = new Grants();
+        try (GuestCalls g = new GuestCalls(grants)) {
+            assertEquals(Errno.NOTCAPABLE, g.tryOpen(WasiHost.GATE_FD, "data/secret.txt", 0, GuestCalls.READ));
+            CapabilityEvent e = g.lastEvent();
+            assertEquals("denied path_open \"/data/secret.txt\" (read): no grant covers /data; "
+                    + "grant it with --ro-dir HOST::/data", e.explanation());
+            assertEquals("grant dir HOST::/data ro", e.suggestion().shellCommand());
+            assertEquals(Errno.NOTCAPABLE, g.call("path_filestat_get", WasiHost.GATE_FD, 0, g.put("data"), 4,
+                    g.alloc(64)));
+            assertEquals("--ro-dir HOST::/data", g.lastEvent().suggestion().flag());
+
+            grants.dir(DirGrant.parse(outside + "::/data", true));
+            int fd = g.open(WasiHost.GATE_FD, "data/secret.txt", 0, GuestCalls.READ, 0);
+            assertEquals("secret", g.read(fd, 100));
+        }
+    }
+
+    @Test
+    void aRequestThatChangesSomethingIsToldOfAReadWriteGrant() {
+        try (GuestCalls g = new GuestCalls(new Grants())) {
+            assertEquals(Errno.NOTCAPABLE, g.tryOpen(WasiHost.GATE_FD, "data/x.txt", Rights.OFLAG_TRUNC,
+                    GuestCalls.READ));
+            assertEquals("--dir HOST::/data", g.lastEvent().suggestion().flag());
+            assertEquals(Errno.NOTCAPABLE, g.openErrno(WasiHost.GATE_FD, "data/x.txt", 0, GuestCalls.READ,
+                    Rights.FDFLAG_APPEND, g.alloc(4)));
+            assertEquals("--dir HOST::/data", g.lastEvent().suggestion().flag());
+            assertEquals(Errno.NOTCAPABLE, g.call("path_create_directory", WasiHost.GATE_FD, g.put("data/d"), 6));
+            assertEquals("grant dir HOST::/data", g.lastEvent().suggestion().shellCommand());
+            assertEquals(Errno.NOTCAPABLE, g.call("path_unlink_file", WasiHost.GATE_FD, g.put("data/x"), 6));
+            assertEquals("--dir HOST::/data", g.lastEvent().suggestion().flag());
+        }
+    }
+
+    @Test
     void grantAddedBetweenTwoCallsWorksThroughTheGate() throws Exception {
         Grants grants = new Grants();
         try (GuestCalls g = new GuestCalls(grants)) {

@@ -38,7 +38,7 @@ class ReadOnlyGrantTest {
                     Rights.FST_MTIM_NOW));
             CapabilityEvent e = g.lastEvent();
             assertEquals("denied path_filestat_set_times \"/data/data.txt\": /data is granted read-only; "
-                    + "grant it with --dir " + dir.toRealPath() + "::/data", e.explanation());
+                    + "grant it with --dir " + dir + "::/data", e.explanation());
         }
         assertEquals("original", Files.readString(dir.resolve("data.txt")));
         assertEquals(mtime, Files.getLastModifiedTime(dir.resolve("data.txt")));

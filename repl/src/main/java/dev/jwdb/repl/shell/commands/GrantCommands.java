@@ -20,7 +20,6 @@ import dev.jwdb.repl.shell.ShellContext;
 import dev.jwdb.repl.shell.ShellError;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +62,7 @@ final class GrantCommands {
             row(out, "dir", "none");
         }
         for (DirGrant d : g.dirs()) {
-            row(out, "dir", d.guest() + " -> " + host(d.host()) + (d.readOnly() ? " (read-only)" : " (read-write)"));
+            row(out, "dir", d.guest() + " -> " + d.displayHost() + (d.readOnly() ? " (read-only)" : " (read-write)"));
         }
         Map<String, String> env = g.env();
         if (g.inheritedEnv() != null) {
@@ -87,15 +86,6 @@ final class GrantCommands {
 
     private static void row(PrintWriter out, String capability, String state) {
         out.println(String.format("%-8s %s", capability, state));
-    }
-
-    /** A host directory as the user would type it: relative to the working directory when it is under it. */
-    static String host(Path host) {
-        Path cwd = Path.of("").toAbsolutePath();
-        if (host.startsWith(cwd) && !host.equals(cwd)) {
-            return "./" + cwd.relativize(host);
-        }
-        return host.toString();
     }
 
     private static String clock(ClockGrant c) {
@@ -163,7 +153,7 @@ final class GrantCommands {
                         throw new ShellError("grant dir: no such directory " + host);
                     }
                     grants.dir(d);
-                    return "dir " + host(d.host()) + " as " + d.guest() + (ro ? " (read-only)" : " (read-write)");
+                    return "dir " + d.displayHost() + " as " + d.guest() + (ro ? " (read-only)" : " (read-write)");
                 }
                 case "env": {
                     args.expect(2, 2, "grant env NAME[=VALUE]");
