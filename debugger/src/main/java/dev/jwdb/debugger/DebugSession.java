@@ -1,6 +1,5 @@
 package dev.jwdb.debugger;
 
-import dev.jwdb.engine.WasmException;
 import dev.jwdb.engine.exec.Execution;
 import dev.jwdb.engine.model.FuncType;
 import dev.jwdb.engine.model.Module;
@@ -126,32 +125,38 @@ public final class DebugSession {
 
     // ---- running ----
 
-    /** Starts the program: a fresh instance, then {@code _start}. Returns when it stops. */
+    /**
+     * Starts the program: a fresh instance, then its start function (if the module has one) and {@code _start}, all
+     * under the debugger. Returns when it stops.
+     */
     public StopEvent run() throws DebugException {
         requireModule();
         instantiate();
-        ExternVal start = program.instance.export("_start");
-        if (!(start instanceof FunctionInstance f)) {
+        ExternVal export = program.instance.export("_start");
+        if (!(export instanceof FunctionInstance start)) {
             throw new DebugException("the module exports no _start function; call an export with invoke");
         }
-        return start(f, new Value[0]);
+        if (start.isHost()) {
+            throw new DebugException("_start is imported: run needs the module's own _start");
+        }
+        List<Run.Call> calls = program.startup(false);
+        calls.add(new Run.Call(start, new Value[0], false));
+        return start(calls);
     }
 
-    /** Calls export {@code function} with {@code args} parsed by its parameter types ({@code 10}, {@code 1.5}, {@code 0x10}), on the current instance (instantiated, with {@code _initialize} run, if there is none yet). Stop points apply. */
+    /**
+     * Calls export {@code function} with {@code args} parsed by its parameter types ({@code 10}, {@code 1.5},
+     * {@code 0x10}), on the current instance. An instance whose start-up code has not run yet runs it first, under
+     * the debugger: its start function, then {@code _initialize} if the module exports one (a WASI reactor); when
+     * there is no instance, or its start-up never returned, a fresh one is made. Stop points apply.
+     */
     public StopEvent invoke(String function, List<String> args) throws DebugException {
         requireModule();
         if (run != null && run.canContinue()) {
             throw new DebugException("the program is stopped in a run: continue it or kill it first");
         }
-        if (program == null) {
+        if (program == null || program.startupFailed()) {
             instantiate();
-            if (program.instance.export("_initialize") instanceof FunctionInstance init) {
-                try {
-                    program.store.invoke(init);
-                } catch (WasmException e) {
-                    throw new DebugException("_initialize failed: " + e.getMessage());
-                }
-            }
         }
         int index = image.function(function);
         FunctionInstance f = program.instance.function(index);
@@ -167,7 +172,10 @@ public final class DebugSession {
         for (int i = 0; i < values.length; i++) {
             values[i] = ValueText.parse(type.params().get(i), args.get(i));
         }
-        return start(f, values);
+        // invoke _initialize is the reactor's start-up itself: it runs once
+        List<Run.Call> calls = program.startup(program.instance.export(Program.INITIALIZE) != f);
+        calls.add(new Run.Call(f, values, false));
+        return start(calls);
     }
 
     /** Continues a stopped run ({@code continue}). */
@@ -251,8 +259,8 @@ public final class DebugSession {
         }
     }
 
-    private StopEvent start(FunctionInstance f, Value[] values) {
-        run = new Run(image, program, points, f, values);
+    private StopEvent start(List<Run.Call> calls) {
+        run = new Run(image, program, points, calls);
         return drive();
     }
 

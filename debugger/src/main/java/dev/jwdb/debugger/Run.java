@@ -9,30 +9,47 @@ import dev.jwdb.engine.runtime.Value;
 import dev.jwdb.engine.wasi.CallHeld;
 import dev.jwdb.engine.wasi.ProcExit;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 
 /**
- * Guest code running under the debugger: a call of a function of the program, driven until something the user
- * wants to see happens (a {@link StopEvent}), and continued from there. Each pause of the engine is judged here: a
- * breakpoint whose condition holds, a watchpoint whose value changed, a step that is done, a catch point; other
- * pauses just continue.
+ * Guest code running under the debugger: a chain of calls of the program's functions (its start-up code, then the
+ * function asked for), each an {@link Execution}, driven until something the user wants to see happens (a
+ * {@link StopEvent}), and continued from there. Each pause of the engine is judged here: a breakpoint whose
+ * condition holds, a watchpoint whose value changed, a step that is done, a catch point; other pauses just continue.
+ * When a call returns, the next one begins as if a caller outside Wasm made them one after the other: a step that
+ * leaves one goes on into the next.
  */
 final class Run {
+    /** A call the run makes: start-up code (the start function, {@code _initialize}) or the one asked for. */
+    record Call(FunctionInstance function, Value[] args, boolean startup) {
+    }
+
     private final ModuleImage image;
     private final Program program;
     private final StopPointTable points;
-    private final Execution execution;
+    /** The calls still to make after the current one. */
+    private final Deque<Call> next;
+    private Execution execution;
     /** The execution while it runs, for {@link #interrupt()} from another thread. */
     private volatile Execution running;
     private Step step;
-    /** Whether the call returned or the program exited: nothing is left to run. */
+    /** Whether the last call returned or the program exited: nothing is left to run. */
     private boolean over;
 
-    Run(ModuleImage image, Program program, StopPointTable points, FunctionInstance function, Value[] args) {
+    /** A run of {@code calls}, in order; the results of the last are the run's. */
+    Run(ModuleImage image, Program program, StopPointTable points, List<Call> calls) {
         this.image = image;
         this.program = program;
         this.points = points;
-        this.execution = new Execution(program.store, function, args, points, program.variants::all);
+        this.next = new ArrayDeque<>(calls);
+        begin(next.remove());
+    }
+
+    private void begin(Call call) {
+        program.begins(call.startup());
+        execution = new Execution(program.store, call.function(), call.args(), points, program.variants()::all);
     }
 
     /** Whether the run can go on: it is stopped, not trapped nor over. */
@@ -71,7 +88,7 @@ final class Run {
             throw new DebugException("no frame " + number + ": there " + (count == 1 ? "is 1 frame" : "are " + count
                     + " frames") + " (0.." + (count - 1) + ")");
         }
-        return new FrameView(image, program.variants, execution.state(), number, number == 0 && faulted());
+        return new FrameView(image, program.variants(), execution.state(), number, number == 0 && faulted());
     }
 
     /** Whether frame 0 stopped inside its instruction (a trap, a host call) rather than before it. */
@@ -81,12 +98,12 @@ final class Run {
     }
 
     private FrameView frame0() {
-        return new FrameView(image, program.variants, execution.state(), 0, faulted());
+        return new FrameView(image, program.variants(), execution.state(), 0, faulted());
     }
 
     /** Where frame 0 is; {@code inside} for a stop within its instruction (trap, host call) rather than before. */
     private Location here(boolean inside) {
-        return new FrameView(image, program.variants, execution.state(), 0, inside).location();
+        return new FrameView(image, program.variants(), execution.state(), 0, inside).location();
     }
 
     // ---- running ----
@@ -108,10 +125,10 @@ final class Run {
             if (step != null) {
                 if (step.entersCalls()) {
                     for (FunctionInstance f : program.definedFunctions()) {
-                        program.variants.install(f, true, points.watchNeeds());
+                        program.variants().install(f, true, points.watchNeeds());
                     }
                 }
-                program.variants.relocateFrames(st, true, points.watchNeeds());
+                program.variants().relocateFrames(st, true, points.watchNeeds());
                 st.stepDepth(step.pauseDepth());
             }
             wasi.caught = name -> !points.catchingWasi(name).isEmpty();
@@ -140,6 +157,10 @@ final class Run {
     /** The stop event for an outcome, or null when the run should just continue. */
     private StopEvent decide(Execution.Outcome outcome) {
         if (outcome instanceof Execution.Outcome.Returned r) {
+            if (!next.isEmpty()) {
+                begin(next.remove());
+                return null;
+            }
             over = true;
             return new StopEvent.Finished(r.results());
         }
