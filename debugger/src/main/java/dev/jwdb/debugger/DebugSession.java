@@ -113,9 +113,25 @@ public final class DebugSession {
         return out;
     }
 
+    /**
+     * Every global's name ({@code $name} from the name section or text, else its export name, else null), imported
+     * ones first: known from the module alone, without an instance, for completion.
+     */
+    public List<String> globalNames() {
+        List<String> out = new ArrayList<>();
+        int count = image == null ? 0 : image.module.importedGlobalCount() + image.module.globals().size();
+        for (int i = 0; i < count; i++) {
+            out.add(image.globalName(i));
+        }
+        return out;
+    }
+
     /** The guest's command-line arguments for the next run (argv[0] included; by default the file name). */
     public void arguments(List<String> args) {
         this.args = List.copyOf(args);
+        if (program != null && !program.ranCode()) {
+            endProgram(); // made for inspection with the old arguments; the next invoke makes one with these
+        }
     }
 
     /** The capabilities granted to the guest. Changes take effect at the next WASI call, also while stopped. */
@@ -575,10 +591,15 @@ public final class DebugSession {
         }
     }
 
+    /**
+     * An instance to inspect. Before the first run or invoke it is made now, without running any code, so that
+     * memory, globals and tables show the module's initial image (its data and element segments), as a debugger
+     * shows a program's static data before it starts.
+     */
     private void requireInstance() throws DebugException {
         requireModule();
         if (program == null) {
-            throw new DebugException("the program has not been started");
+            program = Program.instantiate(image, args, grants, stdio, log, trace);
         }
     }
 

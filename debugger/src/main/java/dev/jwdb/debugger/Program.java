@@ -12,6 +12,7 @@ import dev.jwdb.engine.wasi.CapabilityEvent;
 import dev.jwdb.engine.wasi.Grants;
 import dev.jwdb.engine.wasi.GuestStdio;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,7 +53,13 @@ final class Program implements AutoCloseable {
     static Program instantiate(ModuleImage image, List<String> args, Grants grants, GuestStdio stdio,
                                List<CapabilityEvent> log, Consumer<HostCall> trace) throws DebugException {
         Store store = new Store();
-        WasiBinding wasi = new WasiBinding(args, grants, stdio, log);
+        WasiBinding wasi;
+        try {
+            wasi = new WasiBinding(args, grants, stdio, log);
+        } catch (UncheckedIOException e) {
+            // a granted listening socket could not be opened (the port is taken)
+            throw new DebugException("cannot instantiate " + image.sourceName + ": " + e.getCause().getMessage());
+        }
         wasi.trace = trace;
         Instance instance;
         try {
