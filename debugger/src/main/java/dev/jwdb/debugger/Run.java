@@ -159,6 +159,9 @@ final class Run {
         if (outcome instanceof Execution.Outcome.Returned r) {
             if (!next.isEmpty()) {
                 begin(next.remove());
+                if (step != null) {
+                    step = step.intoNextCall(program.wasi.calls);
+                }
                 return null;
             }
             over = true;

@@ -104,6 +104,18 @@ class StartupCodeTest {
     }
 
     @Test
+    void finishingTheStartFunctionStopsBefore_start() throws DebugException {
+        DebugSession s = session("starts.wat", STARTS);
+        s.breakAt("$init", null);
+        expect(StopEvent.BreakpointHit.class, s.run());
+        StopEvent.StepDone done = expect(StopEvent.StepDone.class, s.stepOut());
+        assertEquals("_start", done.location().function());
+        assertEquals(0, done.location().instruction());
+        assertEquals(Value.i32(1), global(s, "ready"));
+        expect(StopEvent.Finished.class, s.stepOut()); // finishing the last call ends the run
+    }
+
+    @Test
     void aWatchpointAndACatchPointStopInTheStartFunction() throws DebugException {
         DebugSession s = session("starts.wat", STARTS);
         s.watchGlobal("$ready");
