@@ -24,6 +24,15 @@ final class Step {
         this.callsBefore = callsBefore;
     }
 
+    /**
+     * The step as it goes on when the outermost frame returned and the run's next call begins (the start function
+     * returned, {@code _start} comes next): a finish, which that return completed, stops at the next call's first
+     * instruction, as it would in a caller; the other kinds go on unchanged, the next call at the same depth.
+     */
+    Step intoNextCall(long calls) {
+        return kind == Kind.OUT ? new Step(Kind.INSTRUCTION, false, 0, 0, calls) : this;
+    }
+
     /** Frames up to this depth pause at every instruction while the step runs. */
     int pauseDepth() {
         return switch (kind) {

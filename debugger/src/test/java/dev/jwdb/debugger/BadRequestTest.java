@@ -79,7 +79,8 @@ class BadRequestTest {
     @Test
     void memoryOutOfBoundsAndFramesThatDoNotExist() throws DebugException {
         DebugSession s = Sessions.steps();
-        assertEquals("the program has not been started", error(() -> s.readMemory(0, MemoryFormat.I32, 1)));
+        assertEquals("the program is not stopped", error(s::backtrace));
+        assertTrue(error(() -> s.readMemory(65534, MemoryFormat.I32, 1)).contains("out of bounds"));
         s.breakAt("$divide", null);
         expect(StopEvent.BreakpointHit.class, s.invoke("divide", args("1", "1")));
         assertTrue(error(() -> s.readMemory(65534, MemoryFormat.I32, 1)).contains("out of bounds"));

@@ -112,6 +112,22 @@ class ShellTest {
     }
 
     @Test
+    void theStartFunctionRunsUnderTheDebuggerAndStaticDataIsThereBeforeIt() {
+        ShellSession.Transcript t = ShellSession.run(null,
+                "(module (memory 1) (data (i32.const 16) \"static\")",
+                "  (func $check (param i32) (if (i32.eqz (local.get 0)) (then unreachable)))",
+                "  (func $init (call $check (i32.load8_u (i32.const 0))))",
+                "  (func (export \"_start\")) (start $init))",
+                "x/s 16", "break $init", "run", "bt", "continue", "bt");
+        contains(t, "; exports _start; start function $init",
+                "(jwdb) x/s 16\n0x00000010:  \"static\"",
+                "(jwdb) run\nBreakpoint 2, init+0x0",
+                "(jwdb init+0x0) bt\n* #0  init+0x0",
+                "trap: unreachable\n  at check+",
+                "#0  check+", "#1  init+");
+    }
+
+    @Test
     void grantsAreShownChangedAndRevoked() {
         ShellSession.Transcript t = ShellSession.run(null, "grants", "grant env GREETING=hello", "grant clock",
                 "grant random seed 42", "grant listen 127.0.0.1:8080", "grant connect 10.0.0.0/8:443",

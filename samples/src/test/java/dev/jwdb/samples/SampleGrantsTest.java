@@ -115,6 +115,7 @@ class SampleGrantsTest {
                         "i32:19\n"),
                 Arguments.of("samples/wat table", List.of("--invoke", "apply"), "wat/table.wat", "2 6 7", 0,
                         "i32:42\n"),
+                Arguments.of("samples/wat startup", List.of(), "wat/startup.wat", "", 0, "Hello, world!\n"),
                 Arguments.of("samples/bad-pointers", List.of("--invoke", "fd_write_iovec_outside"),
                         "bad-pointers/bad-pointers.wat", "", 0, "i32:21\n"),
                 Arguments.of("samples/simd", List.of(), "simd/simd-kernels.wasm", "", 0, null));

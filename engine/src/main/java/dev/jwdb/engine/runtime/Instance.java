@@ -52,6 +52,11 @@ public final class Instance {
         return Collections.unmodifiableMap(exports);
     }
 
+    /** The module's start function, which instantiation calls last, or null when it has none. */
+    public FunctionInstance startFunction() {
+        return module.start() < 0 ? null : functions[module.start()];
+    }
+
     public FunctionInstance function(int index) {
         return functions[index];
     }

@@ -17,7 +17,7 @@ import dev.jwdb.engine.model.ValType;
 
 import java.util.List;
 
-/** One instantiation, in the order Wasm 2.0 prescribes (see {@link Store#instantiate}). */
+/** One instantiation, in the order Wasm 2.0 prescribes, up to the start function (see {@link Store#instantiate}). */
 final class Instantiation {
     private final Store store;
     private final Module module;
@@ -44,9 +44,6 @@ final class Instantiation {
         evaluateElements();
         initializeTables();
         initializeMemories();
-        if (module.start() >= 0) {
-            store.invoke(instance.functions[module.start()]);
-        }
         return instance;
     }
 

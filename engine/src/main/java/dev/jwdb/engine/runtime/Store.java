@@ -61,6 +61,24 @@ public final class Store {
      * @throws dev.jwdb.engine.ExhaustionException  a limit was reached
      */
     public Instance instantiate(Module module, ImportResolver imports) {
+        Instance instance = instantiateWithoutStart(module, imports);
+        FunctionInstance start = instance.startFunction();
+        if (start != null) {
+            invoke(start);
+        }
+        return instance;
+    }
+
+    /**
+     * The steps of {@link #instantiate} up to, not including, the start function: the instance's tables and memories
+     * hold their active segments and no code has run. The caller runs {@link Instance#startFunction()} itself, as a
+     * debugger does to stop in it; until it has returned, the instance is not initialized as the spec means it.
+     *
+     * @throws dev.jwdb.engine.UnlinkableException an import is missing or does not match
+     * @throws dev.jwdb.engine.TrapException       an active segment is out of bounds
+     * @throws dev.jwdb.engine.ExhaustionException a limit was reached
+     */
+    public Instance instantiateWithoutStart(Module module, ImportResolver imports) {
         return new Instantiation(this, module, imports).run();
     }
 

@@ -31,6 +31,9 @@ public final class ModuleSummary {
                 line.append(", ... (").append(functions.size() - SHOWN_EXPORTS).append(" more)");
             }
         }
+        if (module.start() >= 0) {
+            line.append("; start function ").append(session.functionNames().get(module.start()));
+        }
         return line.toString();
     }
 }

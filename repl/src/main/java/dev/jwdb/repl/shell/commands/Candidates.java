@@ -1,6 +1,5 @@
 package dev.jwdb.repl.shell.commands;
 
-import dev.jwdb.debugger.GlobalVariable;
 import dev.jwdb.debugger.Local;
 import dev.jwdb.debugger.SessionState;
 import dev.jwdb.engine.model.Export;
@@ -75,14 +74,12 @@ final class Candidates {
         return out;
     }
 
+    /** The globals by name, or by index when unnamed; from the module, so completing makes no instance. */
     static List<String> globals(ShellContext context) {
         List<String> out = new ArrayList<>();
-        try {
-            for (GlobalVariable g : context.session().globals()) {
-                out.add(g.name() != null ? "$" + g.name() : String.valueOf(g.index()));
-            }
-        } catch (Exception e) {
-            // Not instantiated yet: no globals to offer.
+        List<String> names = context.session().globalNames();
+        for (int i = 0; i < names.size(); i++) {
+            out.add(names.get(i) != null ? "$" + names.get(i) : String.valueOf(i));
         }
         return out;
     }

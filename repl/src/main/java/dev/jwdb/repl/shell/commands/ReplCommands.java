@@ -28,6 +28,8 @@ final class ReplCommands {
             super(List.of("invoke", "call"), "invoke FUNC [ARGS...]", "call an exported function and print its results",
                     "ARGS are parsed by the function's parameter types: 10, -1, 0xff, 1.5, nan, inf.\n"
                             + "It runs under the debugger: breakpoints, watchpoints and catch points stop it.\n"
+                            + "On a new instance the module's start function and _initialize (if exported) run\n"
+                            + "first, under the debugger too.\n"
                             + "Example:  invoke fib 10   prints   i32:55");
         }
 

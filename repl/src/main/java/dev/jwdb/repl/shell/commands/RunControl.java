@@ -22,8 +22,10 @@ final class RunControl {
         Run() {
             super(List.of("run", "r"), "run", "start the program (_start), or start it again",
                     "Runs the module's _start with the arguments given after FILE on the command line, until a\n"
-                            + "breakpoint, watchpoint, catch point, denial or trap stops it, or it ends.\n"
-                            + "A run in progress is ended first. Ctrl-C interrupts the program.");
+                            + "breakpoint, watchpoint, catch point, denial or trap stops it, or it ends. A module's\n"
+                            + "start function runs first, under the debugger too (break in it like anywhere else).\n"
+                            + "Each run starts from a fresh instance: memory, tables and globals as the module\n"
+                            + "declares them. A run in progress is ended first. Ctrl-C interrupts the program.");
         }
 
         @Override

@@ -1,0 +1,274 @@
+package dev.jwdb.debugger;
+
+import dev.jwdb.engine.exec.Access;
+import dev.jwdb.engine.exec.Execution;
+import dev.jwdb.engine.exec.ExecutionState;
+import dev.jwdb.engine.model.ValType;
+import dev.jwdb.engine.runtime.FunctionInstance;
+import dev.jwdb.engine.runtime.Value;
+import dev.jwdb.engine.wasi.CallHeld;
+import dev.jwdb.engine.wasi.ProcExit;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Guest code running under the debugger: a chain of calls of the program's functions (its start-up code, then the
+ * function asked for), each an {@link Execution}, driven until something the user wants to see happens (a
+ * {@link StopEvent}), and continued from there. Each pause of the engine is judged here: a breakpoint whose
+ * condition holds, a watchpoint whose value changed, a step that is done, a catch point; other pauses just continue.
+ * When a call returns, the next one begins as if a caller outside Wasm made them one after the other: a step that
+ * leaves one goes on into the next.
+ */
+final class Run {
+    /** A call the run makes: start-up code (the start function, {@code _initialize}) or the one asked for. */
+    record Call(FunctionInstance function, Value[] args, boolean startup) {
+    }
+
+    private final ModuleImage image;
+    private final Program program;
+    private final StopPointTable points;
+    /** The calls still to make after the current one. */
+    private final Deque<Call> next;
+    private Execution execution;
+    /** The execution while it runs, for {@link #interrupt()} from another thread. */
+    private volatile Execution running;
+    private Step step;
+    /** Whether the last call returned or the program exited: nothing is left to run. */
+    private boolean over;
+
+    /** A run of {@code calls}, in order; the results of the last are the run's. */
+    Run(ModuleImage image, Program program, StopPointTable points, List<Call> calls) {
+        this.image = image;
+        this.program = program;
+        this.points = points;
+        this.next = new ArrayDeque<>(calls);
+        begin(next.remove());
+    }
+
+    private void begin(Call call) {
+        program.begins(call.startup());
+        execution = new Execution(program.store, call.function(), call.args(), points, program.variants()::all);
+    }
+
+    /** Whether the run can go on: it is stopped, not trapped nor over. */
+    boolean canContinue() {
+        return !over && execution.canContinue();
+    }
+
+    /** Whether the run is stopped at a call held by a capability denial. */
+    boolean holdsCall() {
+        return execution.last() instanceof Execution.Outcome.HostThrew h && h.exception() instanceof CallHeld;
+    }
+
+    /** Stops the running code at its next loop iteration or call; any thread may call it. */
+    void interrupt() {
+        Execution e = running;
+        if (e != null) {
+            e.interrupt();
+        }
+    }
+
+    /** Installs what the stop points need in the program's code, and moves the live frames onto it. */
+    void applyStopPoints() {
+        program.applyStopPoints(points, over ? null : execution);
+    }
+
+    // ---- frames ----
+
+    int frameCount() {
+        return execution.state().frameCount();
+    }
+
+    /** Frame {@code number}, 0 the innermost. */
+    FrameView frame(int number) throws DebugException {
+        int count = frameCount();
+        if (number < 0 || number >= count) {
+            throw new DebugException("no frame " + number + ": there " + (count == 1 ? "is 1 frame" : "are " + count
+                    + " frames") + " (0.." + (count - 1) + ")");
+        }
+        return new FrameView(image, program.variants(), execution.state(), number, number == 0 && faulted());
+    }
+
+    /** Whether frame 0 stopped inside its instruction (a trap, a host call) rather than before it. */
+    private boolean faulted() {
+        Execution.Outcome last = execution.last();
+        return last instanceof Execution.Outcome.Trapped || last instanceof Execution.Outcome.HostThrew;
+    }
+
+    private FrameView frame0() {
+        return new FrameView(image, program.variants(), execution.state(), 0, faulted());
+    }
+
+    /** Where frame 0 is; {@code inside} for a stop within its instruction (trap, host call) rather than before. */
+    private Location here(boolean inside) {
+        return new FrameView(image, program.variants(), execution.state(), 0, inside).location();
+    }
+
+    // ---- running ----
+
+    /** Steps as {@code kind} says, from frame {@code top} (a finish returns from it). */
+    StopEvent step(Step.Kind kind, FrameView top) {
+        Location at = top.location();
+        step = new Step(kind, image.fromText() && kind != Step.Kind.INSTRUCTION, top.depth, at.line(),
+                program.wasi.calls);
+        return drive();
+    }
+
+    /** Runs until something the user wants to see: a stop event. */
+    StopEvent drive() {
+        applyStopPoints();
+        WasiBinding wasi = program.wasi;
+        while (true) {
+            ExecutionState st = execution.state();
+            if (step != null) {
+                if (step.entersCalls()) {
+                    for (FunctionInstance f : program.definedFunctions()) {
+                        program.variants().install(f, true, points.watchNeeds());
+                    }
+                }
+                program.variants().relocateFrames(st, true, points.watchNeeds());
+                st.stepDepth(step.pauseDepth());
+            }
+            wasi.caught = name -> !points.catchingWasi(name).isEmpty();
+            wasi.holdDenials = !points.catching(StopPoint.CatchKind.DENIED).isEmpty();
+            if (execution.last() instanceof Execution.Outcome.HostThrew h && h.exception() instanceof CaughtCall) {
+                wasi.skipCatchOnce = true;
+            }
+            running = execution;
+            Execution.Outcome outcome;
+            try {
+                outcome = execution.run();
+            } finally {
+                running = null;
+            }
+            StopEvent event = decide(outcome);
+            if (event != null) {
+                st.stepDepth(-1);
+                step = null;
+                wasi.skipCatchOnce = false;
+                applyStopPoints();
+                return event;
+            }
+        }
+    }
+
+    /** The stop event for an outcome, or null when the run should just continue. */
+    private StopEvent decide(Execution.Outcome outcome) {
+        if (outcome instanceof Execution.Outcome.Returned r) {
+            if (!next.isEmpty()) {
+                begin(next.remove());
+                if (step != null) {
+                    step = step.intoNextCall(program.wasi.calls);
+                }
+                return null;
+            }
+            over = true;
+            return new StopEvent.Finished(r.results());
+        }
+        if (outcome instanceof Execution.Outcome.Trapped t) {
+            return trapped(t.error().getMessage());
+        }
+        if (outcome instanceof Execution.Outcome.HostThrew h) {
+            RuntimeException e = h.exception();
+            if (e instanceof ProcExit exit) {
+                over = true;
+                return new StopEvent.Exited(exit.code());
+            }
+            if (e instanceof CallHeld held) {
+                points.catching(StopPoint.CatchKind.DENIED).forEach(c -> c.hits++);
+                return new StopEvent.Denied(held.event(), program.wasi.lastCall, here(true));
+            }
+            if (e instanceof CaughtCall caught) {
+                points.catchingWasi(caught.call.name()).forEach(c -> c.hits++);
+                return new StopEvent.WasiCall(caught.call, here(true));
+            }
+            return trapped("host function failed: " + e.getMessage());
+        }
+        Execution.Pause pause = ((Execution.Outcome.Paused) outcome).reason();
+        if (pause == Execution.Pause.INTERRUPTED) {
+            return new StopEvent.Interrupted(here(false));
+        }
+        if (pause == Execution.Pause.AFTER_ACCESS) {
+            StopEvent watch = watchTriggered(execution.state().lastAccess());
+            if (watch != null) {
+                return watch;
+            }
+        } else {
+            StopEvent hit = breakpointHit();
+            if (hit != null) {
+                return hit;
+            }
+        }
+        if (step != null && pause == Execution.Pause.BEFORE_INSTRUCTION) {
+            FrameView top = frame0();
+            Location at = top.location();
+            if (step.done(top.depth, at.line())) {
+                WasiBinding wasi = program.wasi;
+                if (wasi.calls != step.callsBefore && step.kind == Step.Kind.INSTRUCTION && wasi.lastCall != null) {
+                    return new StopEvent.WasiCall(wasi.lastCall, at);
+                }
+                return new StopEvent.StepDone(at);
+            }
+        }
+        return null;
+    }
+
+    private StopEvent trapped(String message) {
+        points.catching(StopPoint.CatchKind.TRAP).forEach(c -> c.hits++);
+        Location at = execution.state().frameCount() > 0 ? here(true) : null;
+        return new StopEvent.Trapped(message, at);
+    }
+
+    private StopEvent breakpointHit() {
+        FrameView top = frame0();
+        int fn = top.function.index();
+        for (StopPointTable.Breakpoint b : points.breakpoints()) {
+            if (!b.enabled || !b.at(fn, top.instruction)) {
+                continue;
+            }
+            if (b.condition != null) {
+                try {
+                    if (!Expression.truthy(b.condition.evaluate(new InstanceState(image, program).scope(top)))) {
+                        continue;
+                    }
+                } catch (DebugException e) {
+                    // a condition that cannot be evaluated here stops, as gdb does, so the user can see why
+                }
+            }
+            b.hits++;
+            return new StopEvent.BreakpointHit(top.location(), b.snapshot());
+        }
+        return null;
+    }
+
+    private StopEvent watchTriggered(Access access) {
+        FrameView top = frame0();
+        List<StopPointTable.Watchpoint> hit = points.triggered(access.global(), access.address(), access.width(),
+                access.write());
+        for (StopPointTable.Watchpoint w : hit) {
+            if (w.kind == StopPoint.WatchKind.WRITE && access.oldBits() == access.newBits()) {
+                // gdb's software watchpoints report changes only
+                continue;
+            }
+            w.hits++;
+            Value old;
+            Value now;
+            if (access.global() >= 0) {
+                ValType t = program.instance.global(access.global()).type().type();
+                old = Value.ofSlot(t, access.oldBits());
+                now = Value.ofSlot(t, access.newBits());
+            } else if (access.width() == 8) {
+                old = Value.i64(access.oldBits());
+                now = Value.i64(access.newBits());
+            } else {
+                old = Value.i32((int) access.oldBits());
+                now = Value.i32((int) access.newBits());
+            }
+            return new StopEvent.WatchTriggered(w.snapshot(), image.location(top.function.index(),
+                    access.instruction()), top.location(), old, now);
+        }
+        return null;
+    }
+}
