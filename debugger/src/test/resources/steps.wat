@@ -57,6 +57,13 @@
     i32.const 5
     i32.store
     i32.add)
+  (func $peekPast (export "peekPast") (param $p i32) (result i32)
+    i32.const 3
+    local.get $p
+    i32.const 8
+    i32.add
+    i32.load
+    i32.add)
   (func $boom (export "boom")
     unreachable)
   (func $deep (export "deep") (param $n i32) (result i32)

@@ -3,6 +3,8 @@ package dev.jwdb.debugger;
 import dev.jwdb.engine.exec.CodeMap;
 import dev.jwdb.engine.exec.CompiledFunction;
 import dev.jwdb.engine.exec.ExecutionState;
+import dev.jwdb.engine.exec.FunctionCompiler;
+import dev.jwdb.engine.exec.Instrumentation;
 import dev.jwdb.engine.model.FuncType;
 import dev.jwdb.engine.model.ValType;
 import dev.jwdb.engine.runtime.FunctionInstance;
@@ -25,6 +27,9 @@ final class FrameView {
     final int depth;
     final FunctionInstance function;
     final int instruction;
+    private final Instrumentation instrumentation;
+    /** Whether the frame stopped inside its instruction, where fused code may not have written out its operands. */
+    private final boolean faulted;
 
     /**
      * @param faulted whether frame 0 stopped inside its instruction (a trap or a host call) rather than before it
@@ -37,6 +42,8 @@ final class FrameView {
         this.function = st.frameFunction(depth);
         CodeVariants.Variant v = variants.variant(st.frameCode(depth));
         this.code = v != null ? v.code() : function.compiled();
+        this.instrumentation = v != null ? v.instrumentation() : Instrumentation.PLAIN;
+        this.faulted = faulted && number == 0;
         int pc = st.framePc(depth);
         if (number > 0) {
             instruction = CodeMap.callInstruction(code, pc);
@@ -112,20 +119,32 @@ final class FrameView {
 
     /** The operand stack, bottom first, typed by validating the body up to where the frame is. */
     List<Value> operands() {
-        int cell = st.frameBase(depth) + code.localSlots();
-        int top = st.operandTop(depth, code);
+        long[] cells = operandCells();
         List<ValType> types = Validator.operandTypes(image.module, function.index(), instruction);
         List<Value> out = new ArrayList<>();
-        for (int i = 0; cell < top; i++) {
+        for (int i = 0, cell = 0; cell < cells.length; i++) {
             ValType t = i < types.size() && types.get(i) != null ? types.get(i) : ValType.I64;
             if (t == ValType.V128) {
-                out.add(Value.v128(st.stackCell(cell), st.stackCell(cell + 1)));
+                out.add(Value.v128(cells[cell], cells[cell + 1]));
                 cell += 2;
             } else {
-                out.add(Value.ofSlot(t, st.stackCell(cell++)));
+                out.add(Value.ofSlot(t, cells[cell++]));
             }
         }
         return out;
+    }
+
+    private long[] operandCells() {
+        if (faulted && instrumentation.fused()) {
+            return FunctionCompiler.operandCells(image.module, function.index(), function.instance().functionTypes(),
+                    instrumentation, instruction, st, depth);
+        }
+        int from = st.frameBase(depth) + code.localSlots();
+        long[] cells = new long[st.operandTop(depth, code) - from];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = st.stackCell(from + i);
+        }
+        return cells;
     }
 
 }

@@ -3,6 +3,8 @@ package dev.jwdb.debugger;
 import dev.jwdb.engine.runtime.Value;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static dev.jwdb.debugger.Sessions.args;
 import static dev.jwdb.debugger.Sessions.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +20,16 @@ class TrapTest {
         assertEquals("i32.div_s", t.location().text());
         assertEquals(Value.i32(7), s.locals().get(0).value());
         assertEquals(Value.i32(0), s.locals().get(1).value());
+        assertEquals(List.of(Value.i32(7), Value.i32(0)), s.operandStack());
         assertThrows(DebugException.class, s::resume);
+    }
+
+    @Test
+    void aTrapShowsTheOperandsThatFusedCodeKeptInLocalsAndConstants() throws DebugException {
+        DebugSession s = Sessions.steps();
+        expect(StopEvent.Trapped.class, s.invoke("peekPast", args("65530")));
+        assertEquals("i32.load", s.selectedFrame().location().text());
+        assertEquals(List.of(Value.i32(3), Value.i32(65538)), s.operandStack());
     }
 
     @Test

@@ -29,11 +29,12 @@ import java.util.List;
  * instruction emits its own code that leaves the operand stack exactly as the spec describes (a NOP when it would
  * emit nothing), which is what a debugger stepping instruction by instruction needs.
  *
- * <p>An {@link Instrumentation} other than plain adds the debugging ops (see {@link Op#CHECK}) and implies no fusion:
- * a frame paused in instrumented code must show the exact operand stack, and the watched loads and stores name
- * their address slot. Both modes give every operand-stack entry the same slot, so a frame can move from plain code
- * to an instrumented compilation wherever plain code has its whole stack written out (at calls, loop heads and the
- * function entry, the only places it can stop), see {@link ExecutionState#relocateFrame}.
+ * <p>An {@link Instrumentation} other than plain adds the debugging ops (see {@link Op#CHECK}); CHECKs imply no
+ * fusion, since a frame paused before any instruction must show the exact operand stack, and watched accesses write
+ * out the entries below their operands, since a frame pauses right after them. Every compilation gives each
+ * operand-stack entry the same slot, so a frame can move between them where both have the whole stack written out,
+ * see {@link ExecutionState#relocateFrame}; where fused code stopped inside an instruction (a trap),
+ * {@link #operandCells} finds the entries it had not written out.
  */
 public final class FunctionCompiler {
     private static final int[] PLAIN = plainOpcodes();
@@ -71,6 +72,8 @@ public final class FunctionCompiler {
     private SimdCompiler simd;
     /** The index in the body of the instruction being compiled. */
     private int position;
+    /** An instruction before which {@link #compileBody} stops (returning null), or -1. */
+    private int stopBefore = -1;
 
     private FunctionCompiler(Module module, List<FuncType> functionTypes, boolean fuse,
                              Instrumentation instrumentation) {
@@ -122,6 +125,33 @@ public final class FunctionCompiler {
     public static CompiledFunction compile(Module module, int functionIndex, List<FuncType> functionTypes,
                                            Instrumentation instrumentation) {
         return new FunctionCompiler(module, functionTypes, true, instrumentation).compileBody(functionIndex);
+    }
+
+    /**
+     * The operand stack, one long per cell from the bottom, of frame {@code frame} of {@code st}, which runs the fused
+     * compilation of the function at {@code functionIndex} with {@code instrumentation} and stopped inside instruction
+     * {@code instruction} (a trap, or a host call that threw). Fused code leaves an entry it has not needed yet in the
+     * local or constant it stands for, or as a local or cell plus an i32 constant, and writes it to its cell only when
+     * something needs it there; this reads each entry from where it is. The locals an entry stands for are still
+     * unchanged: fused code writes the entry out before overwriting its local.
+     */
+    public static long[] operandCells(Module module, int functionIndex, List<FuncType> functionTypes,
+                                      Instrumentation instrumentation, int instruction, ExecutionState st, int frame) {
+        FunctionCompiler c = new FunctionCompiler(module, functionTypes, true, instrumentation);
+        c.stopBefore = instruction;
+        c.compileBody(functionIndex);
+        int fp = st.frameBase(frame);
+        long[] cells = new long[c.height];
+        for (int p = 0; p < c.height; p++) {
+            long v = c.value[p];
+            switch (c.kind[p]) {
+                case LOCAL -> cells[p] = st.stackCell(fp + (int) v);
+                case CONST -> cells[p] = v;
+                case SUM -> cells[p] = (int) st.stackCell(fp + (int) v) + c.addend[p];
+                default -> cells[p] = st.stackCell(fp + c.base + p);
+            }
+        }
+        return cells;
     }
 
     /**
@@ -183,6 +213,9 @@ public final class FunctionCompiler {
                 instructionHeights[i] = base + c.labelHeight + (op == Opcode.END ? c.results : c.params);
             }
             position = i;
+            if (i == stopBefore) {
+                return null;
+            }
             if (instrumentation.checks() && !unreachable) {
                 instr(Op.CHECK, i, 0);
             }
