@@ -5,6 +5,7 @@ import dev.jwdb.engine.TrapException;
 import dev.jwdb.engine.UninstantiableException;
 import dev.jwdb.engine.UnlinkableException;
 import dev.jwdb.engine.WasmException;
+import dev.jwdb.engine.exec.ExecutionState;
 import dev.jwdb.engine.model.Module;
 import dev.jwdb.engine.runtime.ExternVal;
 import dev.jwdb.engine.runtime.FunctionInstance;
@@ -66,9 +67,27 @@ final class GuestRun {
     private int execute(Module module, String file, WasiHost host, StoreLimits limits, EntryPoint entry) {
         Store store = new Store(limits);
         WasiImports imports = new WasiImports(host);
+        Instance instance;
         try {
-            Instance instance = store.instantiate(module, imports);
+            instance = store.instantiateWithoutStart(module, imports);
+        } catch (UnlinkableException | UninstantiableException e) {
+            err.println("jwdb: " + file + ": " + e.getMessage());
+            return Exit.USAGE;
+        } catch (ExhaustionException e) {
+            // a memory or table larger than a limit is refused before any code runs, like a missing import
+            err.println("jwdb: " + file + ": cannot instantiate: " + e.getMessage() + limitHint(e, limits));
+            return Exit.USAGE;
+        } catch (TrapException e) {
+            flushGuestStreams();
+            reportTrap(e, limits);
+            return TRAPPED;
+        }
+        try {
             imports.bind(instance);
+            FunctionInstance start = instance.startFunction();
+            if (start != null) {
+                store.invoke(start);
+            }
             if (EntryPoint.functionType(module, EntryPoint.INITIALIZE) != null) {
                 store.invoke(function(instance, EntryPoint.INITIALIZE));
             }
@@ -83,12 +102,9 @@ final class GuestRun {
             return Exit.OK;
         } catch (ProcExit e) {
             return e.code();
-        } catch (UnlinkableException | UninstantiableException e) {
-            err.println("jwdb: " + file + ": " + e.getMessage());
-            return Exit.USAGE;
         } catch (TrapException | ExhaustionException e) {
             flushGuestStreams();
-            reportTrap(e);
+            reportTrap(e, limits);
             return TRAPPED;
         }
     }
@@ -113,8 +129,26 @@ final class GuestRun {
     private static final int BACKTRACE_HEAD = 20;
     private static final int BACKTRACE_TAIL = 5;
 
-    private void reportTrap(WasmException e) {
-        err.println("jwdb: trap: " + e.getMessage());
+    /** Which option changes the limit {@code e} ran into, and what it was; empty for other failures. */
+    private static String limitHint(WasmException e, StoreLimits limits) {
+        String m = e.getMessage();
+        if (m.equals(ExecutionState.CALL_STACK_EXHAUSTED)) {
+            return " (the limit is " + limits.maxCallDepth() + " frames: --max-stack N changes it)";
+        }
+        if (m.equals(StoreLimits.FUEL_EXHAUSTED)) {
+            return " (--fuel " + limits.fuel() + " allowed " + limits.fuel() + " instructions)";
+        }
+        if (m.startsWith("memory size ")) {
+            return " (--max-memory SIZE changes the limit)";
+        }
+        if (m.startsWith("table size ")) {
+            return " (--max-table-elements N changes the limit)";
+        }
+        return "";
+    }
+
+    private void reportTrap(WasmException e, StoreLimits limits) {
+        err.println("jwdb: trap: " + e.getMessage() + limitHint(e, limits));
         List<FunctionInstance> frames = e.wasmBacktrace();
         if (!frames.isEmpty()) {
             err.println("wasm backtrace:");

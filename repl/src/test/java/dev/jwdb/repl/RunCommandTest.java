@@ -118,7 +118,8 @@ class RunCommandTest {
         String file = write("t.wat", TRAPS);
         Result r = jwdb("run", "--max-stack", "100", "--invoke", "deep", file, "1");
         assertEquals(134, r.status());
-        assertTrue(r.err().startsWith("jwdb: trap: call stack exhausted\nwasm backtrace:\n   0: deep\n"), r.err());
+        assertTrue(r.err().startsWith("jwdb: trap: call stack exhausted (the limit is 100 frames: --max-stack N changes "
+                + "it)\nwasm backtrace:\n   0: deep\n"), r.err());
         // 100 frames: the 20 innermost, a line for the 75 left out, the 5 outermost
         assertTrue(r.err().contains("\n  19: deep\n  ... 75 frames omitted ...\n  95: deep\n"), r.err());
         assertTrue(r.err().endsWith("  99: deep\n"), r.err());
@@ -131,7 +132,8 @@ class RunCommandTest {
         Result r = jwdb("run", "--fuel", "1000", "--invoke", "spin", spin);
         assertEquals(134, r.status(), r.err());
         assertEquals("", r.out());
-        assertTrue(r.err().startsWith("jwdb: trap: fuel exhausted\n"), r.err());
+        assertTrue(r.err().startsWith("jwdb: trap: fuel exhausted (--fuel 1000 allowed 1000 instructions)\n"),
+                r.err());
     }
 
     @Test
@@ -139,7 +141,8 @@ class RunCommandTest {
         String file = write("loop.wat", "(module (func (export \"_start\") (loop (br 0))))");
         Result r = jwdb("audit", "--fuel", "1000", file);
         assertEquals(134, r.status(), r.err());
-        assertTrue(r.err().startsWith("jwdb: trap: fuel exhausted\n"), r.err());
+        assertTrue(r.err().startsWith("jwdb: trap: fuel exhausted (--fuel 1000 allowed 1000 instructions)\n"),
+                r.err());
     }
 
     @Test
@@ -158,6 +161,16 @@ class RunCommandTest {
     void enoughFuelChangesNothing() throws IOException {
         String file = write("t.wat", TRAPS);
         assertEquals(new Result(0, "i32:-3\n", ""), jwdb("run", "--fuel", "1000", "--invoke", "divide", file, "-7", "2"));
+    }
+
+    @Test
+    void aMemoryDeclaredLargerThanTheLimitIsRefusedBeforeAnyCodeRuns() throws IOException {
+        String file = write("big.wat", "(module (memory 3) (func (export \"_start\") unreachable) (start 0))");
+        assertEquals(new Result(2, "", "jwdb: " + file + ": cannot instantiate: memory size 3 pages exceeds the limit"
+                + " of 2 pages (--max-memory SIZE changes the limit)\n"), jwdb("run", "--max-memory", "128K", file));
+        Result started = jwdb("run", "--max-memory", "192K", file);
+        assertEquals(134, started.status(), started.err());
+        assertTrue(started.err().startsWith("jwdb: trap: unreachable\n"), started.err());
     }
 
     @Test
@@ -185,11 +198,13 @@ class RunCommandTest {
     void aTableDeclaredLargerThanTheLimitIsRefusedWithTheLimitNamed() throws IOException {
         String file = write("table.wat", TABLE);
         Result r = jwdb("run", "--max-table-elements", "1", "--invoke", "size", file);
-        assertEquals(new Result(134, "", "jwdb: trap: table size 2 exceeds the limit of 1\n"), r);
-        Result audited = jwdb("audit", "--max-table-elements", "1", write("start.wat",
-                "(module (table 3 funcref) (func (export \"_start\")))"));
-        assertEquals(134, audited.status(), audited.err());
-        assertEquals("jwdb: trap: table size 3 exceeds the limit of 1\n", audited.err());
+        assertEquals(new Result(2, "", "jwdb: " + file + ": cannot instantiate: table size 2 exceeds the limit of 1"
+                + " (--max-table-elements N changes the limit)\n"), r);
+        String start = write("start.wat", "(module (table 3 funcref) (func (export \"_start\")))");
+        Result audited = jwdb("audit", "--max-table-elements", "1", start);
+        assertEquals(2, audited.status(), audited.err());
+        assertEquals("jwdb: " + start + ": cannot instantiate: table size 3 exceeds the limit of 1"
+                + " (--max-table-elements N changes the limit)\n", audited.err());
         assertEquals(new Result(0, "i32:2\n", ""), jwdb("run", "--max-table-elements", "2", "--invoke", "size",
                 file));
     }
