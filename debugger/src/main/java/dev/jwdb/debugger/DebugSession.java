@@ -467,9 +467,9 @@ public final class DebugSession {
     }
 
     /** Sets a local of the selected frame ({@code $n} or an index) to {@code value}, parsed by its type. */
-    public void setLocal(String local, String value) throws DebugException {
+    public Local setLocal(String local, String value) throws DebugException {
         FrameView f = frame(selected);
-        new InstanceState(image, program).setLocal(f, local, value);
+        return new InstanceState(image, program).setLocal(f, local, value);
     }
 
     /** The selected frame's function as WAT, its current instruction marked. */
@@ -534,8 +534,8 @@ public final class DebugSession {
     }
 
     /** Sets a mutable global ({@code $g}, export name or index) to {@code value}, parsed by its type. */
-    public void setGlobal(String global, String value) throws DebugException {
-        instanceState().setGlobal(global, value);
+    public GlobalVariable setGlobal(String global, String value) throws DebugException {
+        return instanceState().setGlobal(global, value);
     }
 
     /** Writes {@code value}, parsed as {@code format}, to memory at {@code address}. */

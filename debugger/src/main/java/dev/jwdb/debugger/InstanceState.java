@@ -42,13 +42,15 @@ final class InstanceState {
     }
 
     /** Sets a mutable global ({@code $g}, export name or index) to {@code value}, parsed by its type. */
-    void setGlobal(String global, String value) throws DebugException {
+    /** Writes {@code value} to {@code global} and returns the global as it is now. */
+    GlobalVariable setGlobal(String global, String value) throws DebugException {
         int index = image.global(global, instance.globalCount());
         GlobalInstance g = instance.global(index);
         if (!g.type().mutable()) {
             throw new DebugException("global " + global + " is immutable");
         }
         g.set(ValueText.parse(g.type().type(), value));
+        return new GlobalVariable(index, image.globalName(index), true, g.value());
     }
 
     // ---- memory ----
@@ -169,7 +171,8 @@ final class InstanceState {
     // ---- locals ----
 
     /** Sets a local of {@code frame} ({@code $n}, a name or an index) to {@code value}, parsed by its type. */
-    void setLocal(FrameView frame, String local, String value) throws DebugException {
+    /** Writes {@code value} to {@code local} of {@code frame} and returns the local as it is now. */
+    Local setLocal(FrameView frame, String local, String value) throws DebugException {
         int index;
         if (local.startsWith("$")) {
             index = frame.localNamed(local.substring(1));
@@ -184,6 +187,7 @@ final class InstanceState {
             throw new DebugException("no local " + local + " in " + image.functionName(frame.function.index()));
         }
         frame.setLocal(index, ValueText.parse(frame.localType(index), value));
+        return frame.locals().get(index);
     }
 
     // ---- expressions ----

@@ -9,4 +9,8 @@ import dev.jwdb.engine.runtime.Value;
  * @param name the {@code $name} without the dollar sign, or null when the module does not name it
  */
 public record Local(int index, String name, ValType type, Value value) {
+    /** How the shell names it: {@code $name}, or {@code local N}. */
+    public String label() {
+        return name != null ? "$" + name : "local " + index;
+    }
 }

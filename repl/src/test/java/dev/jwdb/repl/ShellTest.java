@@ -100,15 +100,26 @@ class ShellTest {
     void memoryGlobalsTablesAndWatchpoints() {
         ShellSession.Transcript t = ShellSession.run(STRINGS, "break upcase", "invoke upcase 0x120",
                 "x/s $ptr", "x/8xb 0x120", "x/2dw 0x200", "x/2c 0x100", "print/x $ptr", "set local $ptr = 0x100",
-                "info locals", "set mem 0x300 i32 42", "x/1dw 0x300", "info memory", "info globals", "info tables",
+                "info locals", "set local 0 0x100", "set mem 0x300 i32 42", "x/1dw 0x300", "info memory", "info globals", "info tables",
                 "watch 0x101:1", "delete 2", "continue");
         contains(t, "0x00000120:  \"jwdb reads memory\"",
                 "0x00000120:  0x6a  0x77  0x64  0x62  0x20  0x72  0x65  0x61",
-                "0x00000200:  256  288", "0x00000100:   72 'H'  101 'e'", "i32:0x120", "$ptr = i32:256",
-                "0x00000300 <- i32 42", "0x00000300:  42", "memory 0: 65536 bytes (1 pages of 64 KiB)",
+                "0x00000200:  256  288", "0x00000100:   72 'H'  101 'e'", "i32:0x120",
+                "(jwdb upcase+0x0) set local $ptr = 0x100\n$ptr = i32:256\n", "(jwdb upcase+0x0) info locals\n$ptr = i32:256",
+                "(jwdb upcase+0x0) set local 0 0x100\n$ptr = i32:256\n",
+                "0x00000300 <- i32 42", "0x00000300:  42", "memory 0: 65536 bytes (1 page of 64 KiB)",
                 "no globals", "no tables", "Watchpoint 3: 0x101:1 write", "Watchpoint 3, memory 0x101");
         ShellSession.Transcript tables = ShellSession.run(TABLE, "invoke apply 2 6 7", "info tables", "info functions");
         contains(tables, "i32:42", "table 0: 5 elements", "[0] $add", "[4] null", "4  apply");
+    }
+
+    @Test
+    void setEchoesWhatWasWrittenAsInfoShowsIt() {
+        ShellSession.Transcript t = ShellSession.run(ShellSession.sample("wat/startup.wat"), "set global $length 0x10",
+                "info globals", "set global 0 = -1", "set global $nosuch 1");
+        contains(t, "(jwdb) set global $length 0x10\nglobal 0 $length = i32:16\n",
+                "global 0 $length (mut) = i32:16", "(jwdb) set global 0 = -1\nglobal 0 $length = i32:-1\n",
+                "(jwdb) set global $nosuch 1\nerror: ");
     }
 
     @Test

@@ -52,8 +52,7 @@ final class Info extends BasicCommand {
                     out.println("no locals");
                 }
                 for (Local l : locals) {
-                    String name = l.name() != null ? "$" + l.name() : "local " + l.index();
-                    out.println(name + " = " + context.renderer().value(l.value()));
+                    out.println(l.label() + " = " + context.renderer().value(l.value()));
                 }
                 break;
             case "stack":
@@ -74,8 +73,8 @@ final class Info extends BasicCommand {
                     out.println("no globals");
                 }
                 for (GlobalVariable g : globals) {
-                    out.println("global " + g.index() + (g.name() != null ? " $" + g.name() : "")
-                            + (g.mutable() ? " (mut)" : "") + " = " + context.renderer().value(g.value()));
+                    out.println(g.label() + (g.mutable() ? " (mut)" : "") + " = "
+                            + context.renderer().value(g.value()));
                 }
                 break;
             case "tables":
@@ -84,7 +83,9 @@ final class Info extends BasicCommand {
             case "memory":
                 Guard.module(context);
                 long size = context.session().memorySize();
-                out.println("memory 0: " + size + " bytes (" + size / 65536 + " pages of 64 KiB)");
+                long pages = size / 65536;
+                out.println("memory 0: " + size + " bytes (" + pages + (pages == 1 ? " page" : " pages")
+                        + " of 64 KiB)");
                 break;
             case "functions":
                 Guard.module(context);

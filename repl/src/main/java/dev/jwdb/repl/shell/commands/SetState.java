@@ -1,6 +1,8 @@
 package dev.jwdb.repl.shell.commands;
 
 import dev.jwdb.debugger.DebugException;
+import dev.jwdb.debugger.GlobalVariable;
+import dev.jwdb.debugger.Local;
 import dev.jwdb.debugger.MemoryFormat;
 import dev.jwdb.engine.model.LaneShape;
 import dev.jwdb.repl.shell.Args;
@@ -47,15 +49,15 @@ final class SetState extends BasicCommand {
             case "local": {
                 expect(words, 3);
                 Guard.frames(context);
-                context.session().setLocal(words.get(1), words.get(2));
-                context.out().println(words.get(1) + " = " + words.get(2));
+                Local l = context.session().setLocal(words.get(1), words.get(2));
+                context.out().println(l.label() + " = " + context.renderer().value(l.value()));
                 break;
             }
             case "global": {
                 expect(words, 3);
                 Guard.module(context);
-                context.session().setGlobal(words.get(1), words.get(2));
-                context.out().println("global " + words.get(1) + " = " + words.get(2));
+                GlobalVariable g = context.session().setGlobal(words.get(1), words.get(2));
+                context.out().println(g.label() + " = " + context.renderer().value(g.value()));
                 break;
             }
             case "mem":
