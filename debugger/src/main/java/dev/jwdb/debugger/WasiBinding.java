@@ -61,8 +61,9 @@ final class WasiBinding implements ImportResolver, CapabilityListener, AutoClose
     }
 
     private Value[] call(String module, String name, HostFunction original, Value[] args) {
+        String text = imports.describeCall(name, args);
         if (!skipCatchOnce && caught.test(name)) {
-            throw new CaughtCall(new HostCall(module, name, List.of(args), null, List.of()));
+            throw new CaughtCall(new HostCall(module, name, List.of(args), null, List.of(), text, null));
         }
         skipCatchOnce = false;
         callEvents = new ArrayList<>();
@@ -74,7 +75,7 @@ final class WasiBinding implements ImportResolver, CapabilityListener, AutoClose
             deliverOnce = false;
             calls++;
             lastCall = new HostCall(module, name, List.of(args), results == null ? null : List.of(results),
-                    callEvents);
+                    callEvents, text, results == null ? null : imports.describeOutcome(name, args, results));
             Consumer<HostCall> t = trace;
             if (t != null) {
                 t.accept(lastCall);

@@ -11,6 +11,7 @@ import dev.jwdb.engine.runtime.Value;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Offers a {@link WasiHost}'s functions as imports of {@code wasi_snapshot_preview1}, and of {@code wasi_unstable}
@@ -24,6 +25,7 @@ import java.util.Set;
 public final class WasiImports implements ImportResolver {
     private final InstanceMemory memory = new InstanceMemory();
     private final Map<String, FunctionInstance> functions = new HashMap<>();
+    private Consumer<String> trace;
 
     public WasiImports(WasiHost host) {
         for (WasiFunction f : host.functions()) {
@@ -54,18 +56,52 @@ public final class WasiImports implements ImportResolver {
         return memory.bind(instance);
     }
 
-    private Value[] call(WasiFunction f, Value[] args) {
-        long[] slots = new long[args.length];
-        for (int i = 0; i < args.length; i++) {
-            slots[i] = args[i].bits();
+    /**
+     * Passes every call, once it has returned, to {@code trace} as one line: the call as {@link #describeCall} shows
+     * it, {@code " -> "} and its {@link #describeOutcome}; a call that does not return ({@code proc_exit}) as the call
+     * alone, before it leaves. Null stops tracing.
+     */
+    public void trace(Consumer<String> trace) {
+        this.trace = trace;
+    }
+
+    /** The call of WASI function {@code name} with {@code args}, read against the bound instance's memory now. */
+    public String describeCall(String name, Value[] args) {
+        return WasiCallText.call(name, slots(args), memory);
+    }
+
+    /** How the call ended, with what it wrote through its result pointers: {@code ESUCCESS, nwritten=14}. */
+    public String describeOutcome(String name, Value[] args, Value[] results) {
+        return WasiCallText.outcome(name, slots(args), slots(results), memory);
+    }
+
+    private static long[] slots(Value[] values) {
+        long[] slots = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            slots[i] = values[i].bits();
         }
+        return slots;
+    }
+
+    private Value[] call(WasiFunction f, Value[] args) {
+        long[] slots = slots(args);
+        Consumer<String> t = trace;
+        String call = t == null ? null : WasiCallText.call(f.name(), slots, memory);
         long[] out;
         try {
             out = f.call(memory, slots);
+        } catch (ProcExit e) {
+            if (t != null) {
+                t.accept(call);
+            }
+            throw e;
         } catch (WasmException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new TrapException("host function " + f.name() + " failed: " + e);
+        }
+        if (t != null) {
+            t.accept(call + " -> " + WasiCallText.outcome(f.name(), slots, out, memory));
         }
         FuncType type = f.type();
         Value[] results = new Value[type.results().size()];

@@ -73,7 +73,7 @@ public final class StopRenderer {
                 for (CapabilityEvent e : host.events()) {
                     out.println(e.denied() ? paint.denial(headline(e)) : headline(e));
                 }
-                out.println("WASI call " + call(host) + errno(host));
+                out.println("WASI call " + call(host) + outcome(host));
             }
             if (call.location() != null) {
                 out.println("  at " + where(call.location()));
@@ -102,7 +102,7 @@ public final class StopRenderer {
         for (CapabilityEvent e : call.events()) {
             out.println(e.denied() ? context.paint().denial(headline(e)) : headline(e));
         }
-        out.println("retried " + call.name() + errno(call) + "; stopped at the next call, " + where(stoppedAt));
+        out.println("retried " + call.name() + outcome(call) + "; stopped at the next call, " + where(stoppedAt));
         window(stoppedAt);
         out.flush();
     }
@@ -153,13 +153,9 @@ public final class StopRenderer {
         return line.toString();
     }
 
-    /** {@code  -> ENOTCAPABLE} for a WASI function's errno result. */
-    private static String errno(HostCall call) {
-        if (call.results().size() != 1 || call.results().get(0).type() != dev.jwdb.engine.model.ValType.I32) {
-            return "";
-        }
-        dev.jwdb.engine.wasi.Errno e = dev.jwdb.engine.wasi.Errno.of(call.results().get(0).asI32());
-        return e == null ? "" : " -> " + e;
+    /** {@code  -> ESUCCESS, fd=5}: how a host call that ran ended; empty when it has not. */
+    public static String outcome(HostCall call) {
+        return call.outcome() == null ? "" : " -> " + call.outcome();
     }
 
     private void denial(PrintWriter out, StopEvent.Denied denied) {
@@ -184,16 +180,9 @@ public final class StopRenderer {
                 .collect(Collectors.joining(", ", "(", ")"));
     }
 
-    /** {@code fd_write(1, 1024, 1, 2048) = 0}: a host call as the guest made it. */
+    /** {@code fd_write(fd=1, iovs=[14 bytes: "hello, world!\n"])}: a host call as the guest made it. */
     public static String call(HostCall call) {
-        String args = call.args().stream().map(v -> argument(v)).collect(Collectors.joining(", "));
-        return call.name() + "(" + args + ")";
-    }
-
-    private static String argument(Value v) {
-        String text = String.valueOf(v);
-        int colon = text.indexOf(':');
-        return colon < 0 ? text : text.substring(colon + 1);
+        return call.text();
     }
 
     private void backtrace(PrintWriter out) {

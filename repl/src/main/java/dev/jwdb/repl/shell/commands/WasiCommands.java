@@ -49,7 +49,7 @@ final class WasiCommands {
         }
 
         private static void print(PrintWriter out, HostCall call) {
-            out.println("wasi: " + StopRenderer.call(call));
+            out.println("wasi: " + StopRenderer.call(call) + StopRenderer.outcome(call));
             for (CapabilityEvent e : call.events()) {
                 out.println("        " + StopRenderer.headline(e));
             }
