@@ -23,10 +23,14 @@ final class GuestProgram {
 
     /** A program ready to run: the module loaded and validated, the export to call, what the guest sees as argv. */
     record Launch(Module module, String file, EntryPoint entry, List<String> argv) {
-        /** Runs it; {@code observer} sees every capability event besides the printer of denials. */
-        int run(CommandLine cli, GuestStdio stdio, Grants grants, StoreLimits limits, CapabilityListener observer) {
-            return new GuestRun(cli.getOut(), cli.getErr(), stdio).run(module, file, argv, grants, limits, entry,
-                    observer);
+        /**
+         * Runs it; {@code observer} sees every capability event besides the printer of denials; with
+         * {@code traceWasi}, every WASI call is printed on stderr as it returns.
+         */
+        int run(CommandLine cli, GuestStdio stdio, Grants grants, StoreLimits limits, CapabilityListener observer,
+                boolean traceWasi) {
+            return new GuestRun(cli.getOut(), cli.getErr(), stdio, traceWasi).run(module, file, argv, grants, limits,
+                    entry, observer);
         }
     }
 

@@ -36,11 +36,50 @@ final class GuestRun {
     private final PrintWriter out;
     private final PrintWriter err;
     private final GuestStdio stdio;
+    private final boolean traceWasi;
 
-    GuestRun(PrintWriter out, PrintWriter err, GuestStdio stdio) {
+    GuestRun(PrintWriter out, PrintWriter err, GuestStdio stdio, boolean traceWasi) {
         this.out = out;
         this.err = err;
-        this.stdio = stdio;
+        this.traceWasi = traceWasi;
+        this.stdio = traceWasi ? new GuestStdio(stdio.in(), new LineEnd(stdio.out()), new LineEnd(stdio.err()))
+                : stdio;
+    }
+
+    /** A guest stream that remembers whether what was written last ended a line. */
+    private static final class LineEnd extends java.io.FilterOutputStream {
+        private boolean open;
+
+        LineEnd(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            open = b != '\n';
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            if (len > 0) {
+                open = b[off + len - 1] != '\n';
+            }
+        }
+    }
+
+    /** Ends the line the guest left open, so that a trace line starts a line of its own. */
+    private void endGuestLines() {
+        for (java.io.OutputStream s : new java.io.OutputStream[] {stdio.out(), stdio.err()}) {
+            if (s instanceof LineEnd l && l.open) {
+                try {
+                    l.write('\n');
+                } catch (IOException e) {
+                    // The guest's stream is gone; the trace line still follows on jwdb's stderr.
+                }
+            }
+        }
     }
 
     /**
@@ -67,6 +106,15 @@ final class GuestRun {
     private int execute(Module module, String file, WasiHost host, StoreLimits limits, EntryPoint entry) {
         Store store = new Store(limits);
         WasiImports imports = new WasiImports(host);
+        if (traceWasi) {
+            imports.trace(call -> {
+                // after what the guest wrote during the call, as the call returns, on a line of its own
+                endGuestLines();
+                flushGuestStreams();
+                err.println("jwdb: wasi: " + call);
+                err.flush();
+            });
+        }
         Instance instance;
         try {
             instance = store.instantiateWithoutStart(module, imports);

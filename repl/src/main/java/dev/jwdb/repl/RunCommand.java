@@ -29,6 +29,11 @@ final class RunCommand implements Callable<Integer> {
             description = "call export NAME instead of _start; ARGS are its arguments, results are printed")
     String invoke;
 
+    @Option(names = "--trace-wasi",
+            description = "print every WASI call on stderr as it returns, its arguments decoded (jwdb: wasi: ...); "
+                    + "a line the program left open is ended first")
+    boolean traceWasi;
+
     @Mixin
     GuestProgram program;
 
@@ -39,7 +44,8 @@ final class RunCommand implements Callable<Integer> {
         Grants granted = grants.grants();
         StoreLimits limits = grants.limits();
         try {
-            return program.launch(invoke).run(cli, main.guestStdio, granted, limits, CapabilityListener.DELIVER_ALL);
+            return program.launch(invoke).run(cli, main.guestStdio, granted, limits, CapabilityListener.DELIVER_ALL,
+                    traceWasi);
         } catch (RunFailure e) {
             return GuestProgram.report(cli, e);
         }

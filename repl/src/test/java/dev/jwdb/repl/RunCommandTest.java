@@ -174,6 +174,20 @@ class RunCommandTest {
     }
 
     @Test
+    void traceWasiPrintsEachCallDecodedAfterWhatTheGuestWrote() throws IOException {
+        String file = write("echo.wat", ECHO_ARG);
+        Result r = jwdb("run", "--trace-wasi", file, "hi");
+        // the guest's "hi" left its line open: the trace ends it, so that its own line starts a line
+        assertEquals(new Result(42, "hi\n", """
+                jwdb: wasi: args_sizes_get() -> ESUCCESS, argc=2, argv_buf_size=%d
+                jwdb: wasi: args_get(argv=0x10, argv_buf=0x100) -> ESUCCESS
+                jwdb: wasi: fd_write(fd=1, iovs=[2 bytes: "hi"]) -> ESUCCESS, nwritten=2
+                jwdb: wasi: proc_exit(rval=42)
+                """.formatted(file.length() + 4)), r);
+        assertEquals(new Result(42, "hi", ""), jwdb("run", file, "hi"));
+    }
+
+    @Test
     void maxMemoryLimitsGrowth() throws IOException {
         String file = write("t.wat", TRAPS);
         assertEquals("i32:1\n", jwdb("run", "--max-memory", "128K", "--invoke", "grow", file, "1").out());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -15,5 +16,14 @@ class ReadmeTourTest {
         String readme = Files.readString(Jwdb.SAMPLES.resolveSibling("README.md"));
         String transcript = Files.readString(Path.of(Jwdb.sample("sessions/" + session + ".expected")));
         assertTrue(readme.contains("\n" + transcript + "```\n"), "README.md does not show " + session + ".expected");
+    }
+
+    @Test
+    void theTraceShownIsTheFirstLinesOfTheLoggersTrace() throws Exception {
+        String readme = Files.readString(Jwdb.SAMPLES.resolveSibling("README.md"));
+        Jwdb.Result r = Jwdb.run("run", "--trace-wasi", Jwdb.sample("logger/logger-c.wasm"));
+        String firstLines = String.join("\n", r.err().lines().limit(6).toList());
+        assertTrue(firstLines.startsWith("jwdb: wasi: fd_prestat_get(fd=3)"), r.err());
+        assertTrue(readme.contains("\n" + firstLines + "\n```\n"), "README.md does not show the trace:\n" + firstLines);
     }
 }
