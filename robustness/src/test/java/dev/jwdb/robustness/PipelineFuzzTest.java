@@ -69,7 +69,7 @@ class PipelineFuzzTest {
                 (System.nanoTime() - start) / 1e9);
         assertTrue(n < 100 || instantiated > n / 4 && total.calls > n, instantiated + " instantiated, " + total);
         if (n >= 100) {
-            assertNull(total.tooFew(0.5, 0.05));
+            assertNull(total.tooFew(0.5, 0.02));
         }
     }
 
