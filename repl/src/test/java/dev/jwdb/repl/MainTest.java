@@ -1,13 +1,12 @@
 package dev.jwdb.repl;
 
+import static dev.jwdb.repl.JwdbRun.jwdb;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedWriter;
+import dev.jwdb.repl.JwdbRun.Result;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,17 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 class MainTest {
     @TempDir
     Path dir;
-
-    private record Result(int status, String out, String err) {
-    }
-
-    private static Result jwdb(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        // Buffered writers, as System.out gets: whatever jwdb prints must reach them without relying on println.
-        int status = Main.run(new PrintWriter(new BufferedWriter(out)), new PrintWriter(new BufferedWriter(err)), args);
-        return new Result(status, out.toString(), err.toString());
-    }
 
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);

@@ -1,13 +1,11 @@
 package dev.jwdb.repl;
 
+import static dev.jwdb.repl.JwdbRun.jwdb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
+import dev.jwdb.repl.JwdbRun.Result;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -64,17 +62,6 @@ class RunCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Result(int status, String out, String err) {
-    }
-
-    private static Result jwdb(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(new ByteArrayInputStream("".getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(status, out.toString(), err.toString());
-    }
 
     private String write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text).toString();

@@ -1,14 +1,14 @@
 package dev.jwdb.repl;
 
+import static dev.jwdb.repl.JwdbRun.jwdb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwdb.engine.wasi.GuestStdio;
+import dev.jwdb.repl.JwdbRun.Result;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,16 +25,6 @@ class StartupTest {
     Path dir;
 
     private static final Path FIB = Path.of("..", "samples", "wat", "fib.wat");
-
-    private record Result(int status, String out, String err) {
-    }
-
-    private static Result jwdb(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(status, out.toString(), err.toString());
-    }
 
     /** As Main.main does: the read ahead starts before the command line is parsed. */
     private static Result jwdbReadingAhead(String... args) {

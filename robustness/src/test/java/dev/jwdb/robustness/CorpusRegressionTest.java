@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +36,7 @@ class CorpusRegressionTest {
         Validator.validate(m);
         Disassembler.module(m);
         if (!input.isText()) {
-            PipelineFuzzTest.run(input.bytes(), new Random(1), new AtomicInteger());
+            PipelineFuzzTest.run(input.bytes(), new Random(1), new FuelledPair.Counts());
         }
     }
 }

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which functions surely finish: no {@code loop} in them or in anything they may call, and no recursion. Needed
- * because the engine has no fuel yet (see the README's Robustness section): a random module invoked with random
- * arguments could otherwise spin forever, which is correct Wasm behaviour and not a bug to report. A
- * {@code call_indirect} is taken to reach every function of its type.
+ * Which functions surely finish: no {@code loop} in them or in anything they may call, and no recursion. A
+ * {@code call_indirect} is taken to reach every function of its type. The fuzz tests run every function with fuel
+ * ({@link FuelledPair}); this tells them how many of the calls that finished were of functions that might not have,
+ * which must not dwindle to none.
  */
 final class Termination {
     private static final int UNKNOWN = 0;

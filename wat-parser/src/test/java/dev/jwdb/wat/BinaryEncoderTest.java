@@ -4,21 +4,21 @@ import dev.jwdb.engine.binary.BinaryDecoder;
 import dev.jwdb.engine.model.CustomSection;
 import dev.jwdb.engine.model.DataSegment;
 import dev.jwdb.engine.model.ElementSegment;
-import dev.jwdb.engine.model.Export;
 import dev.jwdb.engine.model.ExternKind;
 import dev.jwdb.engine.model.FuncType;
-import dev.jwdb.engine.model.Function;
 import dev.jwdb.engine.model.Immediate;
 import dev.jwdb.engine.model.Instruction;
 import dev.jwdb.engine.model.Module;
 import dev.jwdb.engine.model.Names;
 import dev.jwdb.engine.model.Opcode;
 import dev.jwdb.engine.model.ValType;
+import dev.jwdb.engine.testing.TestModule;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
+import static dev.jwdb.engine.testing.TestModule.module;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -48,26 +48,23 @@ class BinaryEncoderTest {
 
     /** The first byte of the element section's only segment: its form. */
     private static int elementFlags(ElementSegment e) {
-        TestModule m = new TestModule();
-        m.elements.add(e);
-        byte[] out = BinaryEncoder.encode(m.build());
+        byte[] out = BinaryEncoder.encode(module().element(e).build());
         return out[11];
     }
 
     @Test
     void anEmptyModuleIsJustTheHeader() {
-        assertArrayEquals(withHeader(), BinaryEncoder.encode(new TestModule().build()));
+        assertArrayEquals(withHeader(), BinaryEncoder.encode(module().build()));
     }
 
     @Test
     void aSmallFunctionEncodesExactlyAsTheSpecWritesIt() {
-        TestModule m = new TestModule();
-        m.types.add(new FuncType(List.of(ValType.I32, ValType.I32), List.of(ValType.I32)));
-        m.functions.add(new Function(0, List.of(), List.of(
+        TestModule m = module();
+        m.rawFunc(m.type(new FuncType(List.of(ValType.I32, ValType.I32), List.of(ValType.I32))), List.of(), List.of(
                 Instruction.of(Opcode.LOCAL_GET, new Immediate.Index(0)),
                 Instruction.of(Opcode.LOCAL_GET, new Immediate.Index(1)),
-                Instruction.of(Opcode.I32_ADD), END), -1));
-        m.exports.add(new Export("add", ExternKind.FUNC, 0));
+                Instruction.of(Opcode.I32_ADD), END));
+        m.export("add", ExternKind.FUNC, 0);
         assertArrayEquals(withHeader(
                 0x01, 0x07, 0x01, 0x60, 0x02, 0x7F, 0x7F, 0x01, 0x7F,
                 0x03, 0x02, 0x01, 0x00,
@@ -78,9 +75,9 @@ class BinaryEncoderTest {
 
     @Test
     void localsAreRunLengthEncodedInOrder() {
-        TestModule m = new TestModule();
-        m.types.add(new FuncType(List.of(), List.of()));
-        m.functions.add(new Function(0, List.of(ValType.I32, ValType.I32, ValType.F64, ValType.I32), List.of(END), -1));
+        TestModule m = module();
+        m.rawFunc(m.type(new FuncType(List.of(), List.of())), List.of(ValType.I32, ValType.I32, ValType.F64,
+                ValType.I32), List.of(END));
         byte[] out = BinaryEncoder.encode(m.build());
         byte[] code = bytes(0x0A, 0x0A, 0x01, 0x08, 0x03, 0x02, 0x7F, 0x01, 0x7C, 0x01, 0x7F, 0x0B);
         assertArrayEquals(code, java.util.Arrays.copyOfRange(out, out.length - code.length, out.length));
@@ -114,11 +111,11 @@ class BinaryEncoderTest {
 
     @Test
     void dataSegmentsNameTheirMemoryOnlyWhenItIsNotZero() {
-        TestModule m = new TestModule();
-        m.data.add(new DataSegment(bytes('h', 'i'), new DataSegment.Active(0, OFFSET_0)));
-        m.data.add(new DataSegment(bytes(), new DataSegment.Passive()));
-        m.data.add(new DataSegment(bytes(0x2A), new DataSegment.Active(1, OFFSET_0)));
-        m.dataCount = 3;
+        TestModule m = module()
+                .data(new DataSegment(bytes('h', 'i'), new DataSegment.Active(0, OFFSET_0)))
+                .data(new DataSegment(bytes(), new DataSegment.Passive()))
+                .data(new DataSegment(bytes(0x2A), new DataSegment.Active(1, OFFSET_0)))
+                .dataCount(3);
         assertArrayEquals(withHeader(
                 0x0C, 0x01, 0x03,
                 0x0B, 0x11, 0x03,
@@ -130,11 +127,11 @@ class BinaryEncoderTest {
 
     @Test
     void customSectionsGoBackAfterTheSectionTheyFollowedEvenIfItIsNowEmpty() {
-        TestModule m = new TestModule();
-        m.types.add(new FuncType(List.of(), List.of()));
-        m.customSections.add(new CustomSection("late", bytes(0x01), 11));
-        m.customSections.add(new CustomSection("early", bytes(), 0));
-        m.customSections.add(new CustomSection("after-imports", bytes(), 2));
+        TestModule m = module();
+        m.type(new FuncType(List.of(), List.of()));
+        m.custom(new CustomSection("late", bytes(0x01), 11))
+                .custom(new CustomSection("early", bytes(), 0))
+                .custom(new CustomSection("after-imports", bytes(), 2));
         byte[] out = BinaryEncoder.encode(m.build());
         assertArrayEquals(withHeader(
                 0x00, 0x06, 0x05, 'e', 'a', 'r', 'l', 'y',
@@ -147,10 +144,9 @@ class BinaryEncoderTest {
 
     @Test
     void namesBecomeANameSectionAtTheEndInIndexOrder() {
-        TestModule m = new TestModule();
-        m.customSections.add(new CustomSection("producers", bytes(), 0));
-        m.names = new Names("demo", Map.of(2, "b", 0, "a"), Map.of(0, Map.of(0, "x")), Map.of(1, "sp"));
-        byte[] out = BinaryEncoder.encode(m.build());
+        Names names = new Names("demo", Map.of(2, "b", 0, "a"), Map.of(0, Map.of(0, "x")), Map.of(1, "sp"));
+        byte[] out = BinaryEncoder.encode(module().custom(new CustomSection("producers", bytes(), 0)).names(names)
+                .build());
         assertArrayEquals(withHeader(
                 0x00, 0x0A, 0x09, 'p', 'r', 'o', 'd', 'u', 'c', 'e', 'r', 's',
                 0x00, 0x24, 0x04, 'n', 'a', 'm', 'e',
@@ -158,17 +154,16 @@ class BinaryEncoderTest {
                 0x01, 0x07, 0x02, 0x00, 0x01, 'a', 0x02, 0x01, 'b',
                 0x02, 0x06, 0x01, 0x00, 0x01, 0x00, 0x01, 'x',
                 0x07, 0x05, 0x01, 0x01, 0x02, 's', 'p'), out);
-        assertEquals(m.names, BinaryDecoder.decode(out).names());
+        assertEquals(names, BinaryDecoder.decode(out).names());
     }
 
     @Test
     void aSecondRawNameSectionStaysSecondAcrossRoundTrips() {
-        TestModule m = new TestModule();
-        m.names = new Names(null, Map.of(0, "main"), Map.of(), Map.of());
-        m.customSections.add(new CustomSection("name", bytes(0x00, 0x04, 0x03, 'r', 'a', 'w'), 0));
-        byte[] out = BinaryEncoder.encode(m.build());
+        Names names = new Names(null, Map.of(0, "main"), Map.of(), Map.of());
+        byte[] out = BinaryEncoder.encode(module().names(names)
+                .custom(new CustomSection("name", bytes(0x00, 0x04, 0x03, 'r', 'a', 'w'), 0)).build());
         Module back = BinaryDecoder.decode(out);
-        assertEquals(m.names, back.names());
+        assertEquals(names, back.names());
         assertEquals("name", back.customSections().get(0).name());
         assertArrayEquals(out, BinaryEncoder.encode(back));
     }

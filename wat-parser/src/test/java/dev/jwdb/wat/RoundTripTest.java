@@ -4,12 +4,13 @@ import dev.jwdb.engine.MalformedException;
 import dev.jwdb.engine.binary.BinaryDecoder;
 import dev.jwdb.engine.model.BlockType;
 import dev.jwdb.engine.model.FuncType;
-import dev.jwdb.engine.model.Function;
 import dev.jwdb.engine.model.Immediate;
 import dev.jwdb.engine.model.Instruction;
 import dev.jwdb.engine.model.Module;
 import dev.jwdb.engine.model.Opcode;
 import dev.jwdb.engine.model.ValType;
+import dev.jwdb.engine.testing.SpecBinaryModules;
+import dev.jwdb.engine.testing.TestModule;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.jwdb.engine.testing.TestModule.module;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,11 +67,9 @@ class RoundTripTest {
             }
         }
         body.add(Instruction.of(Opcode.END));
-        TestModule m = new TestModule();
-        m.types.add(new FuncType(List.of(), List.of()));
-        m.functions.add(new Function(0, List.of(ValType.V128, ValType.FUNCREF), body, -1));
-        m.dataCount = 0;
-        return m.build();
+        TestModule m = module().dataCount(0);
+        return m.rawFunc(m.type(new FuncType(List.of(), List.of())), List.of(ValType.V128, ValType.FUNCREF), body)
+                .build();
     }
 
     @Test
@@ -83,7 +83,7 @@ class RoundTripTest {
 
     @Test
     void specBinariesReencodeToModulesThatDecodeToTheSameStructure() throws IOException {
-        List<byte[]> binaries = SpecBinaries.all();
+        List<byte[]> binaries = SpecBinaryModules.all().stream().map(SpecBinaryModules.Case::bytes).toList();
         Assumptions.assumeFalse(binaries.isEmpty(), "spec tests not found");
         int decodable = 0;
         for (byte[] bytes : binaries) {

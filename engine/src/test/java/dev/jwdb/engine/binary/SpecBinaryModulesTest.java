@@ -1,14 +1,12 @@
 package dev.jwdb.engine.binary;
 
 import dev.jwdb.engine.MalformedException;
+import dev.jwdb.engine.testing.SpecBinaryModules;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -19,21 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every binary module in the Wasm 2.0 spec scripts decodes, or fails with a message starting with the expected one. */
 class SpecBinaryModulesTest {
 
-    static List<SpecBinaryModules.Case> allCases() throws IOException {
-        Path dir = SpecBinaryModules.specDir();
-        Assumptions.assumeTrue(Files.isDirectory(dir), "spec tests not found at " + dir);
-        List<SpecBinaryModules.Case> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".wast")).sorted().toList()) {
-                out.addAll(SpecBinaryModules.read(f));
-            }
-        }
-        return out;
-    }
-
     @TestFactory
     Stream<DynamicTest> specBinaryModulesDecodeOrFailWithTheSpecMessage() throws IOException {
-        List<SpecBinaryModules.Case> cases = allCases();
+        List<SpecBinaryModules.Case> cases = SpecBinaryModules.all();
+        Assumptions.assumeFalse(cases.isEmpty(), "spec tests not found at " + SpecBinaryModules.specDir());
         assertTrue(cases.size() > 700, "expected the spec's binary modules, found " + cases.size());
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.where(), () -> {
             if (c.malformed() == null) {

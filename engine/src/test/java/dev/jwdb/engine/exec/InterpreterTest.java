@@ -29,6 +29,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InterpreterTest {
     private static final FuncType I32_TO_I32 = sig(t(I32), t(I32));
 
+    /** depth(n): n when it recurses n calls deep. */
+    private static final String DEPTH = """
+            local.get 0; i32.eqz
+            if i32
+              i32.const 0
+            else
+              local.get 0; i32.const 1; i32.sub; call 0; i32.const 1; i32.add
+            end""";
+
     private Store store = new Store();
 
     private Instance instantiate(TestModule m) {
@@ -193,13 +202,7 @@ class InterpreterTest {
     void recursionWithinTheLimitSucceedsAndOneFrameMoreIsExhausted() {
         store = new Store(new StoreLimits(1000, 10));
         TestModule m = new TestModule();
-        m.export("depth", I32_TO_I32, t(), """
-                local.get 0; i32.eqz
-                if i32
-                  i32.const 0
-                else
-                  local.get 0; i32.const 1; i32.sub; call 0; i32.const 1; i32.add
-                end""");
+        m.export("depth", I32_TO_I32, t(), DEPTH);
         Instance inst = instantiate(m);
         assertEquals(999, callI32(inst, "depth", i32(999)));
         assertThrows(ExhaustionException.class, () -> call(inst, "depth", i32(1000)));
@@ -219,13 +222,7 @@ class InterpreterTest {
     void enoughFuelGivesTheSameResultAndFuelIsPerStore() {
         store = new Store(StoreLimits.DEFAULT.withFuel(10_000));
         TestModule m = new TestModule();
-        m.export("depth", I32_TO_I32, t(), """
-                local.get 0; i32.eqz
-                if i32
-                  i32.const 0
-                else
-                  local.get 0; i32.const 1; i32.sub; call 0; i32.const 1; i32.add
-                end""");
+        m.export("depth", I32_TO_I32, t(), DEPTH);
         Instance inst = instantiate(m);
         assertEquals(100, callI32(inst, "depth", i32(100)));
         long left = store.fuel();

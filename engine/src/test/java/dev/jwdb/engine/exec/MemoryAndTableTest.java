@@ -41,7 +41,7 @@ class MemoryAndTableTest {
 
     private Instance memoryModule(long min, long max) {
         TestModule m = new TestModule().memory(min, max);
-        m.exportAs("memory", ExternKind.MEMORY, 0);
+        m.export("memory", ExternKind.MEMORY, 0);
         m.export("store64", sig(t(I32, I64), t()), t(), "local.get 0; local.get 1; i64.store");
         m.export("load64", sig(t(I32), t(I64)), t(), "local.get 0; i64.load");
         m.export("load8_s", sig(t(I32), t(I32)), t(), "local.get 0; i32.load8_s");
@@ -123,7 +123,7 @@ class MemoryAndTableTest {
     @Test
     void memoryInitCopiesFromAPassiveSegmentUntilItIsDropped() {
         TestModule m = new TestModule().memory(1, -1).passiveData((byte) 7, (byte) 8, (byte) 9);
-        m.exportAs("memory", ExternKind.MEMORY, 0);
+        m.export("memory", ExternKind.MEMORY, 0);
         m.export("init", sig(t(I32, I32, I32), t()), t(), "local.get 0; local.get 1; local.get 2; memory.init 0");
         m.export("drop", sig(t(), t()), t(), "data.drop 0");
         Instance inst = store.instantiate(m.build(), ImportResolver.NONE);
@@ -139,7 +139,7 @@ class MemoryAndTableTest {
     @Test
     void tableInstructionsGetSetGrowFillAndCopy() {
         TestModule m = new TestModule().table(EXTERNREF, 2, 5);
-        m.exportAs("table", ExternKind.TABLE, 0);
+        m.export("table", ExternKind.TABLE, 0);
         m.export("get", sig(t(I32), t(EXTERNREF)), t(), "local.get 0; table.get 0");
         m.export("set", sig(t(I32, EXTERNREF), t()), t(), "local.get 0; local.get 1; table.set 0");
         m.export("grow", sig(t(EXTERNREF, I32), t(I32)), t(), "local.get 0; local.get 1; table.grow 0");

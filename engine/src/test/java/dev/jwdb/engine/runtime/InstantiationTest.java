@@ -84,8 +84,8 @@ class InstantiationTest {
         TestModule p = new TestModule();
         int answer = p.export("answer", NONE_TO_I32, t(), "i32.const 42");
         p.table(FUNCREF, 2, 10).memory(1, 3).global(I32, true, "i32.const 0");
-        p.exportAs("table", ExternKind.TABLE, 0).exportAs("memory", ExternKind.MEMORY, 0)
-                .exportAs("counter", ExternKind.GLOBAL, 0);
+        p.export("table", ExternKind.TABLE, 0).export("memory", ExternKind.MEMORY, 0)
+                .export("counter", ExternKind.GLOBAL, 0);
         assertEquals(0, answer);
         return store.instantiate(p.build(), ImportResolver.NONE);
     }
@@ -106,7 +106,7 @@ class InstantiationTest {
     @Test
     void mutableGlobalIsSharedBetweenInstances() {
         TestModule a = new TestModule().global(I64, true, "i64.const 5");
-        a.exportAs("g", ExternKind.GLOBAL, 0);
+        a.export("g", ExternKind.GLOBAL, 0);
         a.export("get", sig(t(), t(I64)), t(), "global.get 0");
         Instance first = store.instantiate(a.build(), ImportResolver.NONE);
 
@@ -122,7 +122,7 @@ class InstantiationTest {
     void callIndirectThroughAnImportedTableReachesTheOtherInstance() {
         TestModule a = new TestModule().table(FUNCREF, 2, -1);
         int seven = a.func(NONE_TO_I32, t(), "i32.const 7");
-        a.activeElements(1, seven).exportAs("table", ExternKind.TABLE, 0);
+        a.activeElements(1, seven).export("table", ExternKind.TABLE, 0);
         Instance first = store.instantiate(a.build(), ImportResolver.NONE);
 
         TestModule b = new TestModule().importTable("a", "table", FUNCREF, 2, -1);
@@ -151,7 +151,7 @@ class InstantiationTest {
     @Test
     void failingDataSegmentKeepsEarlierWritesToAnImportedMemory() {
         TestModule p = new TestModule().memory(1, -1);
-        p.exportAs("memory", ExternKind.MEMORY, 0);
+        p.export("memory", ExternKind.MEMORY, 0);
         Instance provider = store.instantiate(p.build(), ImportResolver.NONE);
 
         TestModule m = new TestModule().importMemory("p", "memory", 1, -1)
@@ -169,7 +169,7 @@ class InstantiationTest {
     @Test
     void elementSegmentsAreAppliedBeforeDataAndAFailingOneStopsInstantiation() {
         TestModule p = new TestModule().memory(1, -1).table(FUNCREF, 1, -1);
-        p.exportAs("memory", ExternKind.MEMORY, 0).exportAs("table", ExternKind.TABLE, 0);
+        p.export("memory", ExternKind.MEMORY, 0).export("table", ExternKind.TABLE, 0);
         Instance provider = store.instantiate(p.build(), ImportResolver.NONE);
 
         TestModule m = new TestModule().importMemory("p", "memory", 1, -1).importTable("p", "table", FUNCREF, 1, -1);
@@ -185,7 +185,7 @@ class InstantiationTest {
     void startFunctionRunsAfterSegmentsAndItsTrapFailsInstantiation() {
         TestModule m = new TestModule().memory(1, -1).activeData(0, (byte) 5).global(I32, true, "i32.const 0");
         int start = m.func(sig(t(), t()), t(), "i32.const 0; i32.load8_u; global.set 0");
-        m.start(start).exportAs("g", ExternKind.GLOBAL, 0);
+        m.start(start).export("g", ExternKind.GLOBAL, 0);
         Instance inst = store.instantiate(m.build(), ImportResolver.NONE);
         assertEquals(Value.i32(5), ((GlobalInstance) inst.export("g")).value());
 
@@ -207,13 +207,13 @@ class InstantiationTest {
     @Test
     void globalInitializersReadImportedGlobalsAndFunctionReferences() {
         TestModule a = new TestModule().global(I32, false, "i32.const 40");
-        a.exportAs("base", ExternKind.GLOBAL, 0);
+        a.export("base", ExternKind.GLOBAL, 0);
         Instance first = store.instantiate(a.build(), ImportResolver.NONE);
 
         TestModule b = new TestModule().importGlobal("a", "base", I32, false);
         int f = b.func(NONE_TO_I32, t(), "global.get 1");
         b.global(I32, false, "global.get 0").global(FUNCREF, false, "ref.func " + f);
-        b.exportAs("f", ExternKind.GLOBAL, 2).exportAs("fn", ExternKind.FUNC, f);
+        b.export("f", ExternKind.GLOBAL, 2).export("fn", ExternKind.FUNC, f);
         Instance second = store.instantiate(b.build(), from("a", first));
         assertEquals(40, callI32(second, "fn"));
         Value ref = ((GlobalInstance) second.export("f")).value();

@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static dev.jwdb.engine.testing.TestModule.module;
 import static dev.jwdb.engine.valid.Code.f32;
 import static dev.jwdb.engine.valid.Code.i32;
 import static dev.jwdb.engine.valid.Code.i64;
 import static dev.jwdb.engine.valid.Code.op;
 import static dev.jwdb.engine.valid.Code.refNull;
-import static dev.jwdb.engine.valid.TestModule.module;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConstantExpressionValidationTest {
@@ -121,13 +121,13 @@ class ConstantExpressionValidationTest {
 
     @Test
     void activeDataSegmentNeedsAMemoryAndAnI32Offset() {
-        module().activeData(0, i32(0)).assertInvalid("unknown memory 0");
-        module().memory().activeData(0, i64(0)).assertInvalid("type mismatch");
-        module().memory().activeData(0, i32(0), i32(0)).assertInvalid("type mismatch");
-        module().memory().activeData(0).assertInvalid("type mismatch");
-        module().memory().activeData(0, op(Opcode.GLOBAL_GET, 0)).assertInvalid("unknown global 0");
-        module().memory().activeData(0, i32(0), op(Opcode.I32_ADD)).assertInvalid("constant expression required");
-        module().importGlobal(ValType.I32, false).memory().activeData(0, op(Opcode.GLOBAL_GET, 0)).assertValid();
+        module().activeDataAt(0, i32(0)).assertInvalid("unknown memory 0");
+        module().memory().activeDataAt(0, i64(0)).assertInvalid("type mismatch");
+        module().memory().activeDataAt(0, i32(0), i32(0)).assertInvalid("type mismatch");
+        module().memory().activeDataAt(0).assertInvalid("type mismatch");
+        module().memory().activeDataAt(0, op(Opcode.GLOBAL_GET, 0)).assertInvalid("unknown global 0");
+        module().memory().activeDataAt(0, i32(0), op(Opcode.I32_ADD)).assertInvalid("constant expression required");
+        module().importGlobal(ValType.I32, false).memory().activeDataAt(0, op(Opcode.GLOBAL_GET, 0)).assertValid();
         module().passiveData().assertValid();
     }
 

@@ -1,9 +1,11 @@
 package dev.jwdb.engine.valid;
 
 import dev.jwdb.engine.model.ValType;
+import dev.jwdb.engine.testing.TestModule;
 import org.junit.jupiter.api.Test;
 
 import static dev.jwdb.engine.model.Opcode.*;
+import static dev.jwdb.engine.testing.TestModule.module;
 import static dev.jwdb.engine.valid.Code.block;
 import static dev.jwdb.engine.valid.Code.blockOfType;
 import static dev.jwdb.engine.valid.Code.brTable;
@@ -11,7 +13,6 @@ import static dev.jwdb.engine.valid.Code.f32;
 import static dev.jwdb.engine.valid.Code.i32;
 import static dev.jwdb.engine.valid.Code.i64;
 import static dev.jwdb.engine.valid.Code.op;
-import static dev.jwdb.engine.valid.TestModule.module;
 
 class ControlFlowValidationTest {
     @Test

@@ -5,12 +5,12 @@ import dev.jwdb.engine.model.ValType;
 import org.junit.jupiter.api.Test;
 
 import static dev.jwdb.engine.model.Opcode.*;
+import static dev.jwdb.engine.testing.TestModule.module;
 import static dev.jwdb.engine.valid.Code.at;
 import static dev.jwdb.engine.valid.Code.atLine;
 import static dev.jwdb.engine.valid.Code.f64;
 import static dev.jwdb.engine.valid.Code.i32;
 import static dev.jwdb.engine.valid.Code.op;
-import static dev.jwdb.engine.valid.TestModule.module;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,7 +54,7 @@ class ErrorLocationTest {
         assertTrue(module().table(ValType.FUNCREF, 2, 1).assertInvalid("size minimum").endsWith("at table 0"));
         assertTrue(module().func(":").func(":").export("x", ExternKind.FUNC, 0).export("x", ExternKind.FUNC, 1)
                 .assertInvalid("duplicate export name").endsWith("at export \"x\""));
-        assertTrue(module().memory().activeData(0, at(op(NOP), 0x40))
+        assertTrue(module().memory().activeDataAt(0, at(op(NOP), 0x40))
                 .assertInvalid("constant expression required").endsWith("at data 0 offset expression, offset 0x40"));
         assertTrue(module().func(":i", i32(0)).start(0).assertInvalid("start function").endsWith("at start"));
     }

@@ -3,9 +3,11 @@ package dev.jwdb.engine.valid;
 import dev.jwdb.engine.model.ExternKind;
 import dev.jwdb.engine.model.Opcode;
 import dev.jwdb.engine.model.ValType;
+import dev.jwdb.engine.testing.TestModule;
 import org.junit.jupiter.api.Test;
 
 import static dev.jwdb.engine.model.Opcode.*;
+import static dev.jwdb.engine.testing.TestModule.module;
 import static dev.jwdb.engine.valid.Code.f32;
 import static dev.jwdb.engine.valid.Code.f64;
 import static dev.jwdb.engine.valid.Code.i32;
@@ -14,7 +16,6 @@ import static dev.jwdb.engine.valid.Code.memory;
 import static dev.jwdb.engine.valid.Code.op;
 import static dev.jwdb.engine.valid.Code.refNull;
 import static dev.jwdb.engine.valid.Code.select;
-import static dev.jwdb.engine.valid.TestModule.module;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InstructionTypingTest {

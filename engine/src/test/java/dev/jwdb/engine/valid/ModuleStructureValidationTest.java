@@ -3,11 +3,12 @@ package dev.jwdb.engine.valid;
 import dev.jwdb.engine.model.ExternKind;
 import dev.jwdb.engine.model.Limits;
 import dev.jwdb.engine.model.ValType;
+import dev.jwdb.engine.testing.TestModule;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static dev.jwdb.engine.valid.TestModule.module;
+import static dev.jwdb.engine.testing.TestModule.module;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModuleStructureValidationTest {

@@ -4,6 +4,7 @@ import dev.jwdb.engine.model.ValType;
 import org.junit.jupiter.api.Test;
 
 import static dev.jwdb.engine.model.Opcode.*;
+import static dev.jwdb.engine.testing.TestModule.module;
 import static dev.jwdb.engine.valid.Code.block;
 import static dev.jwdb.engine.valid.Code.brTable;
 import static dev.jwdb.engine.valid.Code.f32;
@@ -12,7 +13,6 @@ import static dev.jwdb.engine.valid.Code.i32;
 import static dev.jwdb.engine.valid.Code.i64;
 import static dev.jwdb.engine.valid.Code.op;
 import static dev.jwdb.engine.valid.Code.refNull;
-import static dev.jwdb.engine.valid.TestModule.module;
 
 /** The polymorphic operand stack after unreachable, br, br_table and return (spec's unreached-*.wast). */
 class UnreachableCodeValidationTest {

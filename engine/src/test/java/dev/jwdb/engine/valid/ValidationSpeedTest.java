@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static dev.jwdb.engine.testing.TestModule.module;
 import static dev.jwdb.engine.valid.Code.block;
 import static dev.jwdb.engine.valid.Code.brTable;
 import static dev.jwdb.engine.valid.Code.i32;
 import static dev.jwdb.engine.valid.Code.op;
-import static dev.jwdb.engine.valid.TestModule.module;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**

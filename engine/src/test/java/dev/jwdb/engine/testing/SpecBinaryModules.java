@@ -1,4 +1,4 @@
-package dev.jwdb.engine.binary;
+package dev.jwdb.engine.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,15 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Test-only reader that finds every {@code (module binary "...")} in a .wast file, with the message expected when it
  * sits inside {@code assert_malformed}. Just enough s-expression reading for that; the real script parser lives in
- * wat-parser, which the engine cannot depend on.
+ * wat-parser, which the engine cannot depend on. (wat-parser's tests use this reader too, from the engine's
+ * test-jar, for the spec's binaries as the spec wrote them.)
  */
-final class SpecBinaryModules {
+public final class SpecBinaryModules {
     /** One binary module of a spec script; {@code malformed} is the expected message, or null if it must decode. */
-    record Case(String where, byte[] bytes, String malformed) {
+    public record Case(String where, byte[] bytes, String malformed) {
     }
 
     private sealed interface Node {
@@ -38,12 +40,28 @@ final class SpecBinaryModules {
         this.src = src;
     }
 
-    static Path specDir() {
+    /** The Wasm 2.0 spec scripts: {@code jwdb.spec.dir}/wasm-2.0. */
+    public static Path specDir() {
         String dir = System.getProperty("jwdb.spec.dir", "../../shared/spec");
         return Path.of(dir, "wasm-2.0");
     }
 
-    static List<Case> read(Path file) throws IOException {
+    /** The binary modules of every script in {@link #specDir()}, in file order; none when it is missing. */
+    public static List<Case> all() throws IOException {
+        Path dir = specDir();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Case> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".wast")).sorted().toList()) {
+                out.addAll(read(f));
+            }
+        }
+        return out;
+    }
+
+    public static List<Case> read(Path file) throws IOException {
         SpecBinaryModules reader = new SpecBinaryModules(Files.readAllBytes(file));
         List<Case> out = new ArrayList<>();
         Node form;
