@@ -59,7 +59,7 @@ final class Differential {
      * given as the maximum too (memory_grow.wast grows by random amounts, and three instances of 2 GiB would not fit
      * in the test JVM).
      */
-    static final StoreLimits LIMITS = new StoreLimits(1_000, 1_024, 100_000);
+    static final StoreLimits LIMITS = new StoreLimits(1_000, 1_024).withFuel(100_000);
 
     /**
      * Memory is compared after every call, so a module whose memory has grown past this many pages starts afresh

@@ -40,7 +40,7 @@ class PipelineFuzzTest {
      * memory.fill of all 4 pages is one, so the fuel is kept small enough that the worst case stays far within
      * the time bound.
      */
-    static final StoreLimits SMALL = new StoreLimits(64, 4, 10_000);
+    static final StoreLimits SMALL = new StoreLimits(64, 4).withFuel(10_000);
     private static final PrintStream DISCARD = new PrintStream(OutputStream.nullOutputStream());
 
     @Test
