@@ -106,6 +106,16 @@ public final class ExecutionState {
                 : address < readsTo && address + width > readsFrom;
     }
 
+    /** The first byte of the span a watched write ({@code write}) or read may touch, as {@link #mayWatch} uses it. */
+    long watchedFrom(boolean write) {
+        return write ? writesFrom : readsFrom;
+    }
+
+    /** The end (exclusive) of that span. */
+    long watchedTo(boolean write) {
+        return write ? writesTo : readsTo;
+    }
+
     void growFrames() {
         int n = frameFunctions.length * 2;
         frameFunctions = Arrays.copyOf(frameFunctions, n);
