@@ -132,6 +132,7 @@ final class Run {
                 st.stepDepth(step.pauseDepth());
             }
             wasi.caught = name -> !points.catchingWasi(name).isEmpty();
+            wasi.watch(points.watchesAnyMemory() ? points : null);
             wasi.holdDenials = !points.catching(StopPoint.CatchKind.DENIED).isEmpty();
             if (execution.last() instanceof Execution.Outcome.HostThrew h && h.exception() instanceof CaughtCall) {
                 wasi.skipCatchOnce = true;

@@ -1,8 +1,14 @@
 package dev.jwdb.debugger;
 
 import dev.jwdb.engine.runtime.Value;
+import dev.jwdb.engine.wasi.ClockGrant;
+import dev.jwdb.engine.wasi.DirGrant;
+import dev.jwdb.engine.wasi.RandomGrant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static dev.jwdb.debugger.Sessions.args;
@@ -132,5 +138,57 @@ class WatchedMemoryOpsTest {
         StopEvent.WatchTriggered lane = expect(StopEvent.WatchTriggered.class, s.invoke("vlane", args("0x722")));
         assertEquals("v128.store8_lane 5", lane.instruction().text());
         assertEquals(Value.i32(5), lane.newValue());
+    }
+
+    // ---- WASI ----
+
+    @Test
+    void aFileReadIntoWatchedMemoryStopsAfterFdReadNamingIt(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("in.txt"), "watch me");
+        DebugSession s = session();
+        s.grants().dir(DirGrant.parse(dir + "::/data", true));
+        StopPoint.Watchpoint watch = s.watchMemory(0x1004, 4, StopPoint.WatchKind.WRITE);
+        StopEvent.WatchTriggered w = expect(StopEvent.WatchTriggered.class, s.invoke("read_file", args("0x1000", "64")));
+        assertEquals("fd_read", w.call().name());
+        assertEquals(List.of(Value.i32(0)), w.call().results());
+        assertEquals("call $fd_read", w.instruction().text());
+        assertEquals(0x1004, w.address());
+        assertEquals(Value.i32(0), w.oldValue());
+        assertEquals(Value.i32(0x656d2068), w.newValue()); // "h me"
+        // stopped after the call, its errno on the stack where the program will look at it
+        assertEquals("local.set $errno", w.location().text());
+        assertEquals(List.of(Value.i32(0)), s.operandStack());
+        s.delete(watch.id());
+        assertEquals(List.of(Value.i32(8)), results(s.resume()));
+    }
+
+    @Test
+    void randomAndClockWritesStopOnlyWhenTheyReachTheWatch() throws DebugException {
+        DebugSession s = session();
+        s.grants().random(new RandomGrant.Seeded(7)).clock(new ClockGrant.Fixed(1_000_000_000_000L, 1));
+        s.watchMemory(0x1100, 2, StopPoint.WatchKind.WRITE);
+        s.watchMemory(0x1208, 8, StopPoint.WatchKind.WRITE);
+        assertEquals(List.of(Value.i32(0)), results(s.invoke("random", args("0x10f0", "16"))));
+        StopEvent.WatchTriggered random = expect(StopEvent.WatchTriggered.class, s.invoke("random", args("0x10f0", "32")));
+        assertEquals("random_get", random.call().name());
+        byte[] now = s.readBytes(0x1100, 2);
+        assertEquals(Value.i32((now[0] & 0xff) | (now[1] & 0xff) << 8), random.newValue());
+        results(s.resume());
+        StopEvent.WatchTriggered clock = expect(StopEvent.WatchTriggered.class, s.invoke("now", args("0x1208")));
+        assertEquals("clock_time_get", clock.call().name());
+        assertEquals(Value.i64(0), clock.oldValue());
+        assertEquals(Value.i64(1_000_000_000_000L), clock.newValue());
+    }
+
+    @Test
+    void aReadWatchStopsWhenAWasiCallReadsTheBytes() throws DebugException {
+        DebugSession s = session();
+        results(s.invoke("init", args("0x1300")));
+        s.watchMemory(0x1302, 1, StopPoint.WatchKind.READ);
+        StopEvent.WatchTriggered w = expect(StopEvent.WatchTriggered.class, s.invoke("say", args("0x1300", "5")));
+        assertEquals("fd_write", w.call().name());
+        assertEquals(Value.i32('l'), w.newValue());
+        assertEquals(List.of(Value.i32(0)), results(s.resume()));
+        results(s.invoke("say", args("0x1303", "2")));
     }
 }

@@ -59,7 +59,10 @@ public final class Execution {
     public enum Pause {
         /** Before an instruction, at a {@link Op#CHECK} that was armed or reached while stepping. */
         BEFORE_INSTRUCTION,
-        /** Right after a watched access; {@link ExecutionState#lastAccess()} has it. */
+        /**
+         * Right after a watched access, or after a host call that asked for it ({@link PauseAfterHostCall});
+         * {@link ExecutionState#lastAccess()} has the access.
+         */
         AFTER_ACCESS,
         /** Before an instruction, because of {@link #interrupt()}. */
         INTERRUPTED
@@ -144,6 +147,9 @@ public final class Execution {
             return new Outcome.Trapped(new ExhaustionException(ExecutionState.CALL_STACK_EXHAUSTED));
         } catch (OutOfMemoryError e) {
             return new Outcome.Trapped(new ExhaustionException("out of memory"));
+        } catch (PauseAfterHostCall e) {
+            // the host function returned: its results are in place and the state is paused after the call
+            return new Outcome.Paused(Pause.AFTER_ACCESS);
         } catch (RuntimeException e) {
             // Only a host call lets anything else out, and it saved the state before calling: the pc is at the call,
             // its arguments (and call_indirect's table index) still in their cells, so it can run again.

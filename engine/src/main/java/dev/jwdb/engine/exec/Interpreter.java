@@ -108,9 +108,24 @@ public final class Interpreter {
         }
     }
 
-    /** Calls a host function with the arguments from cell {@code base} on, leaving its results in their place. */
-    private static void callHost(FunctionInstance callee, long[] stack, int base) {
-        Value[] results = callHostDirectly(callee, Slots.read(callee.type().params(), stack, base));
+    /**
+     * Calls a host function with the arguments from cell {@code base} on, leaving its results in their place. The
+     * state is saved at the call; a host function that asks to pause after it ({@link PauseAfterHostCall}) leaves
+     * it paused at {@code next}, the pc after the call, and the exception ends {@link #execute}.
+     */
+    private static void callHost(ExecutionState st, FunctionInstance callee, long[] stack, int base, int next) {
+        Value[] results;
+        try {
+            results = callHostDirectly(callee, Slots.read(callee.type().params(), stack, base));
+        } catch (PauseAfterHostCall p) {
+            Value[] returned = p.results();
+            checkHostResults(callee, returned);
+            Slots.write(returned, stack, base);
+            st.access = p.access();
+            st.paused = ExecutionState.PAUSED_AFTER_ACCESS;
+            st.pc = next;
+            throw p;
+        }
         Slots.write(results, stack, base);
     }
 
@@ -263,7 +278,7 @@ public final class Interpreter {
                     CompiledFunction target = callee.compiled();
                     if (target == null) {
                         st.save(stack, fp, pc, depth, fn, code);
-                        callHost(callee, stack, argBase);
+                        callHost(st, callee, stack, argBase, next);
                         if (mem != null) {
                             mb = mem.bytes();
                         }

@@ -2,6 +2,9 @@ package dev.jwdb.engine.wasi;
 
 import dev.jwdb.engine.TrapException;
 import dev.jwdb.engine.WasmException;
+import dev.jwdb.engine.exec.Access;
+import dev.jwdb.engine.exec.DebugHooks;
+import dev.jwdb.engine.exec.PauseAfterHostCall;
 import dev.jwdb.engine.model.FuncType;
 import dev.jwdb.engine.runtime.ExternVal;
 import dev.jwdb.engine.runtime.FunctionInstance;
@@ -17,13 +20,15 @@ import java.util.Set;
  * where that older module differs only by name.
  * Instantiate with this resolver, then {@link #bind} the instance so that the functions see its memory.
  *
- * <p>Only {@link ProcExit} and {@link CallHeld} leave a call, as the host promises; anything else escaping a host
- * function would be a jwdb bug, and is turned into a trap so that the run ends with a Wasm backtrace rather than a
- * Java one.
+ * <p>Only {@link ProcExit} and {@link CallHeld} leave a call, as the host promises (and, while {@link #watch}ing,
+ * {@link PauseAfterHostCall} after a call that touched watched bytes); anything else escaping a host function would
+ * be a jwdb bug, and is turned into a trap so that the run ends with a Wasm backtrace rather than a Java one.
  */
 public final class WasiImports implements ImportResolver {
     private final InstanceMemory memory = new InstanceMemory();
     private final Map<String, FunctionInstance> functions = new HashMap<>();
+    /** The hooks whose watched bytes the calls report, or null. */
+    private volatile DebugHooks watching;
 
     public WasiImports(WasiHost host) {
         for (WasiFunction f : host.functions()) {
@@ -49,6 +54,15 @@ public final class WasiImports implements ImportResolver {
         return functions.get(name);
     }
 
+    /**
+     * From the next call on, a call that writes a byte {@code hooks} watch (or, writing none, reads one) returns by
+     * throwing {@link PauseAfterHostCall}, so that the execution calling it pauses right after the call, as after a
+     * watched store; null stops watching. Only then does a call pay anything for it.
+     */
+    public void watch(DebugHooks hooks) {
+        watching = hooks;
+    }
+
     /** Lets the host functions reach {@code instance}'s exported memory; returns whether it exports one. */
     public boolean bind(Instance instance) {
         return memory.bind(instance);
@@ -59,18 +73,27 @@ public final class WasiImports implements ImportResolver {
         for (int i = 0; i < args.length; i++) {
             slots[i] = args[i].bits();
         }
+        DebugHooks hooks = watching;
+        WatchedBytes watched = hooks == null ? null : new WatchedBytes(hooks);
         long[] out;
         try {
+            memory.watched(watched);
             out = f.call(memory, slots);
         } catch (WasmException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new TrapException("host function " + f.name() + " failed: " + e);
+        } finally {
+            memory.watched(null);
         }
         FuncType type = f.type();
         Value[] results = new Value[type.results().size()];
         for (int i = 0; i < results.length; i++) {
             results[i] = Value.ofSlot(type.results().get(i), out[i]);
+        }
+        Access access = watched == null ? null : watched.access(f.name(), memory);
+        if (access != null) {
+            throw new PauseAfterHostCall(results, access);
         }
         return results;
     }
