@@ -1,5 +1,6 @@
 package dev.jwdb.debugger;
 
+import dev.jwdb.engine.exec.Access;
 import dev.jwdb.engine.exec.CompiledFunction;
 import dev.jwdb.engine.exec.ExecutionState;
 import dev.jwdb.engine.exec.FunctionCompiler;
@@ -116,11 +117,13 @@ final class CodeVariants {
     /**
      * Whether frame {@code frame}, running {@code from}, may move to another fused compilation. Fused code may keep an
      * operand in a local, a constant or a pending sum instead of its stack cell, so the move is sound only where both
-     * compilations have written out the whole operand stack: at the pcs where fused code can pause (calls, loop heads,
-     * the function entry), but not right after a watched access, nor anywhere in unfused code.
+     * compilations have written out the whole operand stack: at the pcs where fused code can pause (after calls, at
+     * loop heads, the function entry), but not right after a watched access by an instruction, nor anywhere in
+     * unfused code. An access by a host function paused after its call, where every compilation has the stack out.
      */
     private static boolean mayEnterFused(ExecutionState st, int frame, Variant from) {
-        boolean afterAccess = frame == st.frameCount() - 1 && st.lastAccess() != null;
+        Access access = frame == st.frameCount() - 1 ? st.lastAccess() : null;
+        boolean afterAccess = access != null && access.host() == null;
         return from.instrumentation().fused() && !afterAccess;
     }
 

@@ -51,7 +51,7 @@ public final class DebugSession {
     private Program program;
     /** The run whose frames can be inspected (stopped or trapped), or null. */
     private volatile Run run;
-    private SessionState state = SessionState.EMPTY;
+    private volatile SessionState state = SessionState.EMPTY;
     private StopEvent lastStop;
     private int selected;
 
@@ -236,7 +236,9 @@ public final class DebugSession {
     /** Stops the running program at its next loop iteration or call; thread-safe, returns at once. No effect when nothing runs. */
     public void interrupt() {
         Run r = run;
-        if (r != null) {
+        // an interrupt asked for as a run starts reaches it (Execution keeps it until it runs); one while stopped is
+        // not kept for the next continue
+        if (r != null && state == SessionState.RUNNING) {
             r.interrupt();
         }
     }

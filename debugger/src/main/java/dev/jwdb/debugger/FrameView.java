@@ -54,6 +54,11 @@ final class FrameView {
         }
     }
 
+    /** The call instruction before where this frame is: after a host call returned, the call that made it. */
+    int callBefore() {
+        return CodeMap.callInstruction(code, st.framePc(depth));
+    }
+
     Location location() {
         return image.location(function.index(), instruction);
     }

@@ -31,9 +31,7 @@ final class Run {
     private final StopPointTable points;
     /** The calls still to make after the current one. */
     private final Deque<Call> next;
-    private Execution execution;
-    /** The execution while it runs, for {@link #interrupt()} from another thread. */
-    private volatile Execution running;
+    private volatile Execution execution;
     private Step step;
     /** Whether the last call returned or the program exited: nothing is left to run. */
     private boolean over;
@@ -64,7 +62,7 @@ final class Run {
 
     /** Stops the running code at its next loop iteration or call; any thread may call it. */
     void interrupt() {
-        Execution e = running;
+        Execution e = execution;
         if (e != null) {
             e.interrupt();
         }
@@ -132,17 +130,12 @@ final class Run {
                 st.stepDepth(step.pauseDepth());
             }
             wasi.caught = name -> !points.catchingWasi(name).isEmpty();
+            wasi.watch(points.watchesAnyMemory() ? points : null);
             wasi.holdDenials = !points.catching(StopPoint.CatchKind.DENIED).isEmpty();
             if (execution.last() instanceof Execution.Outcome.HostThrew h && h.exception() instanceof CaughtCall) {
                 wasi.skipCatchOnce = true;
             }
-            running = execution;
-            Execution.Outcome outcome;
-            try {
-                outcome = execution.run();
-            } finally {
-                running = null;
-            }
+            Execution.Outcome outcome = execution.run();
             StopEvent event = decide(outcome);
             if (event != null) {
                 st.stepDepth(-1);
@@ -248,26 +241,24 @@ final class Run {
         List<StopPointTable.Watchpoint> hit = points.triggered(access.global(), access.address(), access.width(),
                 access.write());
         for (StopPointTable.Watchpoint w : hit) {
-            if (w.kind == StopPoint.WatchKind.WRITE && access.oldBits() == access.newBits()) {
+            WatchedChange change;
+            if (access.global() >= 0) {
+                ValType t = program.instance.global(access.global()).type().type();
+                change = new WatchedChange(0, Value.ofSlot(t, access.oldBits()), Value.ofSlot(t, access.newBits()),
+                        access.oldBits() != access.newBits());
+            } else {
+                change = WatchedChange.of(access, w.address, w.length, program.instance.memoryOrNull().bytes());
+            }
+            if (w.kind == StopPoint.WatchKind.WRITE && !change.changed()) {
                 // gdb's software watchpoints report changes only
                 continue;
             }
             w.hits++;
-            Value old;
-            Value now;
-            if (access.global() >= 0) {
-                ValType t = program.instance.global(access.global()).type().type();
-                old = Value.ofSlot(t, access.oldBits());
-                now = Value.ofSlot(t, access.newBits());
-            } else if (access.width() == 8) {
-                old = Value.i64(access.oldBits());
-                now = Value.i64(access.newBits());
-            } else {
-                old = Value.i32((int) access.oldBits());
-                now = Value.i32((int) access.newBits());
-            }
-            return new StopEvent.WatchTriggered(w.snapshot(), image.location(top.function.index(),
-                    access.instruction()), top.location(), old, now);
+            // a host function's access was made by the call the frame just returned from
+            HostCall call = access.host() != null ? program.wasi.lastCall : null;
+            int instruction = access.host() != null ? top.callBefore() : access.instruction();
+            return new StopEvent.WatchTriggered(w.snapshot(), image.location(top.function.index(), instruction),
+                    top.location(), change.oldValue(), change.newValue(), change.address(), call);
         }
         return null;
     }

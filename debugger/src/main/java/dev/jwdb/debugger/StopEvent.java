@@ -20,12 +20,14 @@ public sealed interface StopEvent {
     }
 
     /**
-     * A watched location changed (or was read). {@code instruction} is the access that did it; the program stopped
-     * right after it, before {@code location}. For a read, {@code oldValue} and {@code newValue} are both the value
-     * read.
+     * A watched location changed (or was read). {@code instruction} is the access that did it, or the call of the
+     * WASI function {@code call} that did (null for an instruction); the program stopped right after it, before
+     * {@code location}. {@code oldValue} and {@code newValue} are the bytes from {@code address}: those a load or
+     * store accessed, as its value; for memory.fill, memory.copy, memory.init and WASI calls, the watched bytes (see
+     * {@link WatchedChange}). For a read both are the value read. A global's watch has {@code address} 0.
      */
     record WatchTriggered(StopPoint.Watchpoint watchpoint, Location instruction, Location location, Value oldValue,
-                          Value newValue) implements StopEvent {
+                          Value newValue, long address, HostCall call) implements StopEvent {
     }
 
     /**

@@ -161,6 +161,16 @@ final class StopPointTable implements DebugHooks {
         return watching.length > 0;
     }
 
+    /** Whether an enabled watchpoint watches memory, for reads or writes. */
+    boolean watchesAnyMemory() {
+        for (Watchpoint w : watching) {
+            if (w.global < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The watched ops the enabled watchpoints need (a write watch, say, needs no watched loads); no CHECKs. */
     Instrumentation watchNeeds() {
         boolean loads = false;

@@ -1,5 +1,7 @@
 package dev.jwdb.debugger;
 
+import dev.jwdb.engine.exec.DebugHooks;
+import dev.jwdb.engine.exec.PauseAfterHostCall;
 import dev.jwdb.engine.runtime.ExternVal;
 import dev.jwdb.engine.runtime.FunctionInstance;
 import dev.jwdb.engine.runtime.HostFunction;
@@ -21,7 +23,8 @@ import java.util.function.Predicate;
 /**
  * WASI as the debugger sees it: the engine's {@link WasiImports}, each function wrapped so that catch points can stop
  * before a call, a trace can see each call after it, and every capability decision reaches the session's log. A
- * denial is held (the call stops before its errno reaches the guest) while {@link #holdDenials} says so.
+ * denial is held (the call stops before its errno reaches the guest) while {@link #holdDenials} says so, and a call
+ * that touched watched memory pauses the program after it while {@link #watch} is on.
  */
 final class WasiBinding implements ImportResolver, CapabilityListener, AutoCloseable {
     private final WasiHost host;
@@ -56,6 +59,13 @@ final class WasiBinding implements ImportResolver, CapabilityListener, AutoClose
         return FunctionInstance.host(f.type(), args -> call(module, name, original, args));
     }
 
+    /**
+     * Makes a call that writes (or reads) memory {@code hooks} watch pause the program right after it; null stops.
+     */
+    void watch(DebugHooks hooks) {
+        imports.watch(hooks);
+    }
+
     boolean bind(Instance instance) {
         return imports.bind(instance);
     }
@@ -71,6 +81,9 @@ final class WasiBinding implements ImportResolver, CapabilityListener, AutoClose
         try {
             results = original.call(args);
             return results;
+        } catch (PauseAfterHostCall pause) {
+            results = pause.results();
+            throw pause;
         } finally {
             deliverOnce = false;
             calls++;

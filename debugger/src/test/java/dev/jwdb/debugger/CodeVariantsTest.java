@@ -1,9 +1,13 @@
 package dev.jwdb.debugger;
 
+import dev.jwdb.engine.exec.Access;
 import dev.jwdb.engine.exec.DebugHooks;
 import dev.jwdb.engine.exec.Execution;
 import dev.jwdb.engine.exec.ExecutionState;
 import dev.jwdb.engine.exec.Instrumentation;
+import dev.jwdb.engine.exec.PauseAfterHostCall;
+import dev.jwdb.engine.model.FuncType;
+import dev.jwdb.engine.model.ValType;
 import dev.jwdb.engine.runtime.FunctionInstance;
 import dev.jwdb.engine.runtime.ImportResolver;
 import dev.jwdb.engine.runtime.Instance;
@@ -11,6 +15,8 @@ import dev.jwdb.engine.runtime.Store;
 import dev.jwdb.engine.runtime.Value;
 import dev.jwdb.wat.Wat;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -81,5 +87,29 @@ class CodeVariantsTest {
             }
         };
         assertEquals(Instrumentation.PLAIN.withChecks(true), relocated(watching48, false, Instrumentation.PLAIN));
+    }
+
+    @Test
+    void aFramePausedAfterAHostCallThatWroteWatchedBytesMayGoBackToPlainCode() {
+        // after a call every compilation has the operand stack written out, as in a caller frame
+        Store host = new Store();
+        FunctionInstance poke = FunctionInstance.host(new FuncType(List.of(), List.of(ValType.I32)), args -> {
+            throw new PauseAfterHostCall(new Value[] {Value.i32(0)},
+                    Access.byHost("poke", 8, true, new byte[] {0}, new byte[] {1}));
+        });
+        Instance callsHost = host.instantiate(Wat.parseModule("""
+                (module (import "env" "poke" (func $poke (result i32))) (memory 1)
+                  (func (export "f") (result i32)
+                    (i32.store (i32.const 4) (i32.const 1))
+                    (i32.add (call $poke) (i32.const 1))))
+                """, "poke.wat"), (module, name) -> poke);
+        CodeVariants v = new CodeVariants(callsHost);
+        FunctionInstance f = (FunctionInstance) callsHost.export("f");
+        v.install(f, false, STORES);
+        Execution run = new Execution(host, f, new Value[0], DebugHooks.NONE, v::all);
+        assertEquals(new Execution.Outcome.Paused(Execution.Pause.AFTER_ACCESS), run.run());
+        v.relocateFrames(run.state(), false, Instrumentation.PLAIN);
+        assertEquals(Instrumentation.PLAIN, v.variant(run.state().frameCode(0)).instrumentation());
+        assertEquals(new Execution.Outcome.Returned(List.of(Value.i32(1))), run.run());
     }
 }

@@ -76,9 +76,20 @@ class WatchpointTest {
         DebugSession s = Sessions.steps();
         s.breakAt("$poke", null);
         expect(StopEvent.BreakpointHit.class, s.invoke("poke", args("64", "9")));
-        s.watchMemory(66, 2, StopPoint.WatchKind.WRITE);
+        s.watchMemory(64, 2, StopPoint.WatchKind.WRITE);
         StopEvent.WatchTriggered w = expect(StopEvent.WatchTriggered.class, s.resume());
         assertEquals(Value.i32(9), w.newValue());
+    }
+
+    @Test
+    void aStoreThatLeavesTheWatchedBytesAsTheyWereDoesNotStopAWriteWatch() throws DebugException {
+        // as gdb's watch: the store reaches bytes 66-67 but writes the zeros they hold
+        DebugSession s = Sessions.steps();
+        s.watchMemory(66, 2, StopPoint.WatchKind.WRITE);
+        expect(StopEvent.Finished.class, s.invoke("poke", args("64", "9")));
+        StopEvent.WatchTriggered w = expect(StopEvent.WatchTriggered.class, s.invoke("poke", args("64", "0x10009")));
+        assertEquals(Value.i32(9), w.oldValue());
+        assertEquals(Value.i32(0x10009), w.newValue());
     }
 
     @Test

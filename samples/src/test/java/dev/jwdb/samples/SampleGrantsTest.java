@@ -65,6 +65,8 @@ class SampleGrantsTest {
                 of("now", "--allow clock --env USER_NAME=ada", "env-clock-random/now.wasm", "", 0, null, 134, clock),
                 of("hashmap", "--random-seed 7", "env-clock-random/hashmap.wasm", "", 0,
                         "hazel=5 banana=6 damson=6 elder=5 cherry=6 apple=5 grape=5 fig=3\n", 134, random),
+                of("buffers", "--random-seed 7", "wat/buffers.wat", "", 0, "id: d70d3259e4e1cb63\n", 0,
+                        "jwdb: denied random_get 8 bytes: randomness is not granted; grant it with --allow random"),
                 of("fs-tool", "--dir {tmp}::/data", "fs-tool/fs-tool.wasm", "write /data/new.txt hello", 0,
                         "write: ok\n", 1, "jwdb: denied path_open \"/data/new.txt\" (create, write): " + data),
                 of("fileops C", "--dir {tmp}::/data", "wasi-conformance/fileops-c.wasm", "/data", 0, null, 0,

@@ -3,14 +3,69 @@ package dev.jwdb.engine.exec;
 /**
  * A watched access that paused execution, right after it happened.
  *
- * @param instruction the accessing instruction's index in its function body
+ * @param instruction the accessing instruction's index in its function body; -1 for an access made by a host
+ *                    function, whose call is the instruction before the pc where the frame paused
  * @param global      the global written, or -1 for a memory access
- * @param address     the effective address of a memory access
- * @param width       bytes accessed
- * @param write       false for a load
- * @param oldBits     the bytes (zero-extended, little-endian) or global bits before the access
- * @param newBits     the same after it; equal to {@code oldBits} for a load
+ * @param address     where {@code before} and {@code after} start in memory
+ * @param write       false for a read
+ * @param before      the bytes from {@code address} before the access (for a global, its bits, little-endian)
+ * @param after       the same bytes after it; for a read, the bytes read (equal to {@code before})
+ * @param range       whether these bytes are only part of what the access covered: memory.fill, memory.copy,
+ *                    memory.init and host functions reach a whole range, of which only the bytes inside the span of
+ *                    watched bytes are kept (for a host function, which may write several ranges, {@code before} is
+ *                    exact for the watched bytes only); false for a load, a store or a global.set, which covered
+ *                    exactly them
+ * @param host        the name of the host function that made the access, or null
  */
-public record Access(int instruction, int global, long address, int width, boolean write, long oldBits,
-                     long newBits) {
+public record Access(int instruction, int global, long address, boolean write, byte[] before, byte[] after,
+                     boolean range, String host) {
+
+    /** A global.set of global {@code global} that changed its bits from {@code oldBits} to {@code newBits}. */
+    static Access ofGlobal(int instruction, int global, long oldBits, long newBits) {
+        return new Access(instruction, global, 0, true, littleEndian(oldBits), littleEndian(newBits), false, null);
+    }
+
+    /** A memory access by an instruction: {@code before} and {@code after} start at {@code address}. */
+    static Access ofMemory(int instruction, long address, boolean write, byte[] before, byte[] after, boolean range) {
+        return new Access(instruction, -1, address, write, before, after, range, null);
+    }
+
+    /**
+     * An access by host function {@code host}, during its call: of the bytes it wrote (or read), those inside the
+     * watched span, from {@code address}.
+     */
+    public static Access byHost(String host, long address, boolean write, byte[] before, byte[] after) {
+        return new Access(-1, -1, address, write, before, after, true, host);
+    }
+
+    /** The bytes of memory between {@code address} and {@code address + before().length}, or 8 for a global. */
+    public int width() {
+        return before.length;
+    }
+
+    /** The first (up to) 8 bytes before the access, as an unsigned little-endian number. */
+    public long oldBits() {
+        return bits(before);
+    }
+
+    /** The first (up to) 8 bytes after the access, as an unsigned little-endian number. */
+    public long newBits() {
+        return bits(after);
+    }
+
+    private static long bits(byte[] b) {
+        long v = 0;
+        for (int i = Math.min(8, b.length) - 1; i >= 0; i--) {
+            v = (v << 8) | (b[i] & 0xFF);
+        }
+        return v;
+    }
+
+    private static byte[] littleEndian(long bits) {
+        byte[] b = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (bits >>> (8 * i));
+        }
+        return b;
+    }
 }

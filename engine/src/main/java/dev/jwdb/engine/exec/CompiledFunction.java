@@ -21,7 +21,11 @@ public record CompiledFunction(int[] code, int paramSlots, int localSlots, int r
                                long[] localDefaults, int[] instructionPcs, int[] instructionHeights,
                                int[] loopHeads) {
 
-    /** Cells in use at {@code pc}: those of the last instruction that starts there or, failing that, before it. */
+    /**
+     * Cells in use at {@code pc}: those of the first reachable instruction that starts there, the one a frame paused
+     * there runs next (fused code gives one pc to instructions that emitted nothing and the one that consumes what
+     * they left pending, and a pause there is before all of them); failing that, of the last that starts before it.
+     */
     public int heightAt(int pc) {
         int best = localSlots;
         for (int i = 0; i < instructionPcs.length; i++) {
@@ -30,6 +34,9 @@ public record CompiledFunction(int[] code, int paramSlots, int localSlots, int r
             }
             if (instructionHeights[i] >= 0) {
                 best = instructionHeights[i];
+                if (instructionPcs[i] == pc) {
+                    break;
+                }
             }
         }
         return best;

@@ -1,9 +1,9 @@
 package dev.jwdb.engine.exec;
 
 /**
- * What watched code (see {@link Instrumentation#watches}) asks before pausing after an access. Kept to two
- * predicates so that an access nobody watches costs one call; the details of an access that pauses are in
- * {@link ExecutionState#lastAccess()}.
+ * What watched code (see {@link Instrumentation#watches}) asks before pausing after an access, and the WASI host
+ * while a debugger has it watch memory ({@code WasiImports.watch}). Kept to two predicates so that an access nobody
+ * watches costs one call; the details of an access that pauses are in {@link ExecutionState#lastAccess()}.
  */
 public interface DebugHooks {
     DebugHooks NONE = new DebugHooks() {

@@ -32,6 +32,8 @@ public final class Execution {
     /** Patched code: array to pc to the original word. Guarded by patchLock. */
     private final Map<int[], Map<Integer, Integer>> patches = new IdentityHashMap<>();
     private boolean running;
+    /** An interrupt asked for before the run started. Guarded by patchLock. */
+    private boolean interruptRequested;
     private Outcome last;
 
     /** What a {@link #run()} ended with. */
@@ -59,7 +61,10 @@ public final class Execution {
     public enum Pause {
         /** Before an instruction, at a {@link Op#CHECK} that was armed or reached while stepping. */
         BEFORE_INSTRUCTION,
-        /** Right after a watched access; {@link ExecutionState#lastAccess()} has it. */
+        /**
+         * Right after a watched access, or after a host call that asked for it ({@link PauseAfterHostCall});
+         * {@link ExecutionState#lastAccess()} has the access.
+         */
         AFTER_ACCESS,
         /** Before an instruction, because of {@link #interrupt()}. */
         INTERRUPTED
@@ -123,12 +128,16 @@ public final class Execution {
         st.readWatchedSpans();
         synchronized (patchLock) {
             running = true;
+            if (interruptRequested) {
+                patchAll();
+            }
         }
         try {
             last = execute();
         } finally {
             synchronized (patchLock) {
                 running = false;
+                interruptRequested = false;
                 unpatch();
             }
         }
@@ -144,6 +153,9 @@ public final class Execution {
             return new Outcome.Trapped(new ExhaustionException(ExecutionState.CALL_STACK_EXHAUSTED));
         } catch (OutOfMemoryError e) {
             return new Outcome.Trapped(new ExhaustionException("out of memory"));
+        } catch (PauseAfterHostCall e) {
+            // the host function returned: its results are in place and the state is paused after the call
+            return new Outcome.Paused(Pause.AFTER_ACCESS);
         } catch (RuntimeException e) {
             // Only a host call lets anything else out, and it saved the state before calling: the pc is at the call,
             // its arguments (and call_indirect's table index) still in their cells, so it can run again.
@@ -162,19 +174,26 @@ public final class Execution {
     }
 
     /**
-     * Asks the running execution to pause at its next call or loop iteration. Thread-safe; does nothing when it is
-     * not running.
+     * Asks the execution to pause at its next call or loop iteration. Thread-safe. Asked before {@link #run()} has
+     * started, the run pauses at once (so an interrupt a debugger sends as it starts a run is not lost); asked after a
+     * run ended, it is dropped.
      */
     public void interrupt() {
         synchronized (patchLock) {
-            if (!running) {
-                return;
+            if (running) {
+                patchAll();
+            } else {
+                interruptRequested = true;
             }
-            for (CompiledFunction cf : interruptible.get()) {
-                patch(cf.code(), 0);
-                for (int head : cf.loopHeads()) {
-                    patch(cf.code(), head);
-                }
+        }
+    }
+
+    private void patchAll() {
+        interruptRequested = false;
+        for (CompiledFunction cf : interruptible.get()) {
+            patch(cf.code(), 0);
+            for (int head : cf.loopHeads()) {
+                patch(cf.code(), head);
             }
         }
     }

@@ -106,6 +106,16 @@ public final class ExecutionState {
                 : address < readsTo && address + width > readsFrom;
     }
 
+    /** The first byte of the span a watched write ({@code write}) or read may touch, as {@link #mayWatch} uses it. */
+    long watchedFrom(boolean write) {
+        return write ? writesFrom : readsFrom;
+    }
+
+    /** The end (exclusive) of that span. */
+    long watchedTo(boolean write) {
+        return write ? writesTo : readsTo;
+    }
+
     void growFrames() {
         int n = frameFunctions.length * 2;
         frameFunctions = Arrays.copyOf(frameFunctions, n);
@@ -138,10 +148,11 @@ public final class ExecutionState {
      * Moves frame {@code i} from {@code from}'s code to {@code to}'s, another compilation of the same function, so
      * only the pc changes: every compilation gives each operand-stack entry the same cell. Only while paused, and
      * only where both have the operand stack written out to its cells. Unfused code has it everywhere; fused code
-     * (plain, or with watched ops only) has it wherever any fused code can pause (calls, loop heads, the function
-     * entry), but right after a watched access only in the code that watched it, and elsewhere it may read entries
-     * straight from locals or constants, or add a pending constant to a cell later. So a frame may always move to
-     * unfused code, but to fused code only from fused code at one of those common pcs.
+     * (plain, or with watched ops only) has it wherever any fused code can pause (after calls, a pause after a host
+     * function's watched access included, see {@link PauseAfterHostCall}; at loop heads; at the function entry), but
+     * right after a watched access by an instruction only in the code that watched it, and elsewhere it may read
+     * entries straight from locals or constants, or add a pending constant to a cell later. So a frame may always
+     * move to unfused code, but to fused code only from fused code at one of those common pcs.
      */
     public void relocateFrame(int i, CompiledFunction from, CompiledFunction to) {
         int target = to.instructionPcs()[CodeMap.resumeInstruction(from, framePc(i))];

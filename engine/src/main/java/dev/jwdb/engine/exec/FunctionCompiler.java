@@ -29,12 +29,13 @@ import java.util.List;
  * instruction emits its own code that leaves the operand stack exactly as the spec describes (a NOP when it would
  * emit nothing), which is what a debugger stepping instruction by instruction needs.
  *
- * <p>An {@link Instrumentation} other than plain adds the debugging ops (see {@link Op#CHECK}); CHECKs imply no
- * fusion, since a frame paused before any instruction must show the exact operand stack, and watched accesses write
- * out the entries below their operands, since a frame pauses right after them. Every compilation gives each
- * operand-stack entry the same slot, so a frame can move between them where both have the whole stack written out,
- * see {@link ExecutionState#relocateFrame}; where fused code stopped inside an instruction (a trap),
- * {@link #operandCells} finds the entries it had not written out.
+ * <p>An {@link Instrumentation} other than plain adds the debugging ops (see {@link Op#CHECK}). CHECKs imply no
+ * fusion, since a frame paused before any instruction must show the exact operand stack; watched ops alone keep it,
+ * writing out the entries below a watched access (a load, a store, a bulk memory op, a v128 load or store,
+ * global.set) before its check, so that a pause right after the access shows them. Every mode gives each
+ * operand-stack entry the same slot, so a frame can move between compilations where both have the whole stack
+ * written out (at calls, loop heads and the function entry), see {@link ExecutionState#relocateFrame}; where fused
+ * code stopped inside an instruction (a trap), {@link #operandCells} finds the entries it had not written out.
  */
 public final class FunctionCompiler {
     private static final int[] PLAIN = plainOpcodes();
@@ -237,7 +238,7 @@ public final class FunctionCompiler {
         }
         SimdCompiler.Emission vector = simd == null ? null : simd.compile(ins, position);
         if (vector != null) {
-            emitVector(vector);
+            emitVector(vector, op.prefix() == 0xFD && instrumentation.watches(ins));
             return;
         }
         Immediate imm = ins.immediate();
@@ -359,15 +360,18 @@ public final class FunctionCompiler {
             case REF_FUNC -> result(Op.REF_FUNC, ins.index());
             case MEMORY_INIT -> {
                 int[] abc = operands3();
+                watchBulk(ins);
                 instr(Op.MEMORY_INIT, ((Immediate.TwoIndex) imm).first(), abc[0], abc[1], abc[2]);
             }
             case DATA_DROP -> instr(Op.DATA_DROP, ins.index());
             case MEMORY_COPY -> {
                 int[] abc = operands3();
+                watchBulk(ins);
                 instr(Op.MEMORY_COPY, abc[0], abc[1], abc[2]);
             }
             case MEMORY_FILL -> {
                 int[] abc = operands3();
+                watchBulk(ins);
                 instr(Op.MEMORY_FILL, abc[0], abc[1], abc[2]);
             }
             case TABLE_INIT -> {
@@ -396,13 +400,28 @@ public final class FunctionCompiler {
     }
 
     /**
+     * The check before a bulk memory op that code with watched ops watches, after the entries below its operands
+     * were written out (a pause after the op shows them).
+     */
+    private void watchBulk(Instruction ins) {
+        if (instrumentation.watches(ins)) {
+            materializeAll();
+            instr(Op.BULK_WATCHED, position);
+        }
+    }
+
+    /**
      * A v128 instruction (or a local/global/drop/select moving a v128) runs in {@link SimdInterpreter}, which works on
      * a stack pointer: its operands must be in their stack slots, and it is given the static height as that pointer.
      * Nothing is fused into or out of it; SIMD is rare enough in the code this interpreter runs that writing pending
-     * entries out is cheaper than teaching the vector code about them.
+     * entries out is cheaper than teaching the vector code about them. A {@code watched} v128 load or store has its
+     * check before it.
      */
-    private void emitVector(SimdCompiler.Emission vector) {
+    private void emitVector(SimdCompiler.Emission vector, boolean watched) {
         materializeAll();
+        if (watched) {
+            instr(Op.SIMD_WATCHED, position);
+        }
         int[] words = vector.words();
         int[] withTop = new int[words.length + 1];
         withTop[0] = Op.SIMD;

@@ -1,13 +1,18 @@
 package dev.jwdb.engine.exec;
 
+import dev.jwdb.engine.model.Immediate;
+import dev.jwdb.engine.model.Instruction;
+import dev.jwdb.engine.model.Opcode;
+
 /**
  * How a function is compiled for debugging. Plain code has no debugging ops and costs nothing; a debugger swaps in
  * instrumented code only for the functions that need it.
  *
  * @param checks       a {@link Op#CHECK} before every reachable instruction and no fusion, so that a breakpoint or a
  *                     step can stop before any single Wasm instruction and show its operand stack
- * @param watchLoads   loads in their watched form, which asks the {@link DebugHooks}
- * @param watchStores  stores in their watched form
+ * @param watchLoads   loads in their watched form, which asks the {@link DebugHooks}, v128 loads and memory.copy
+ *                     (its source) included
+ * @param watchStores  stores in their watched form, v128 stores, memory.fill, memory.copy and memory.init included
  * @param watchGlobals global.set in its watched form
  */
 public record Instrumentation(boolean checks, boolean watchLoads, boolean watchStores, boolean watchGlobals) {
@@ -39,13 +44,25 @@ public record Instrumentation(boolean checks, boolean watchLoads, boolean watchS
         return new Instrumentation(checks, watchLoads, watchStores, watchGlobals);
     }
 
-    /** Whether code compiled with this has a watched form of {@code ins}. */
-    public boolean watches(dev.jwdb.engine.model.Instruction ins) {
-        if (ins.opcode() == dev.jwdb.engine.model.Opcode.GLOBAL_SET) {
-            return watchGlobals;
+    /**
+     * Whether code compiled with this has a watched form of {@code ins}: loads and stores (v128 ones too) by their
+     * direction, memory.fill and memory.init as stores, memory.copy as both, global.set.
+     */
+    public boolean watches(Instruction ins) {
+        Opcode op = ins.opcode();
+        switch (op) {
+            case GLOBAL_SET:
+                return watchGlobals;
+            case MEMORY_FILL:
+            case MEMORY_INIT:
+                return watchStores;
+            case MEMORY_COPY:
+                return watchStores || watchLoads;
+            default:
+                break;
         }
-        if (ins.immediate() instanceof dev.jwdb.engine.model.Immediate.MemArg) {
-            return ins.opcode().results().size() == 1 ? watchLoads : watchStores;
+        if (ins.immediate() instanceof Immediate.MemArg || ins.immediate() instanceof Immediate.MemLane) {
+            return op.results().size() == 1 ? watchLoads : watchStores;
         }
         return false;
     }

@@ -108,9 +108,24 @@ public final class Interpreter {
         }
     }
 
-    /** Calls a host function with the arguments from cell {@code base} on, leaving its results in their place. */
-    private static void callHost(FunctionInstance callee, long[] stack, int base) {
-        Value[] results = callHostDirectly(callee, Slots.read(callee.type().params(), stack, base));
+    /**
+     * Calls a host function with the arguments from cell {@code base} on, leaving its results in their place. The
+     * state is saved at the call; a host function that asks to pause after it ({@link PauseAfterHostCall}) leaves
+     * it paused at {@code next}, the pc after the call, and the exception ends {@link #execute}.
+     */
+    private static void callHost(ExecutionState st, FunctionInstance callee, long[] stack, int base, int next) {
+        Value[] results;
+        try {
+            results = callHostDirectly(callee, Slots.read(callee.type().params(), stack, base));
+        } catch (PauseAfterHostCall p) {
+            Value[] returned = p.results();
+            checkHostResults(callee, returned);
+            Slots.write(returned, stack, base);
+            st.access = p.access();
+            st.paused = ExecutionState.PAUSED_AFTER_ACCESS;
+            st.pc = next;
+            throw p;
+        }
         Slots.write(results, stack, base);
     }
 
@@ -263,7 +278,7 @@ public final class Interpreter {
                     CompiledFunction target = callee.compiled();
                     if (target == null) {
                         st.save(stack, fp, pc, depth, fn, code);
-                        callHost(callee, stack, argBase);
+                        callHost(st, callee, stack, argBase, next);
                         if (mem != null) {
                             mb = mem.bytes();
                         }
@@ -1529,6 +1544,8 @@ public final class Interpreter {
             case Op.LOAD_WATCHED:
             case Op.STORE_WATCHED:
             case Op.GLOBAL_SET_WATCHED:
+            case Op.BULK_WATCHED:
+            case Op.SIMD_WATCHED:
                 return debugging(st, code, pc, stack, fp, depth, fn, mem);
             default:
                 throw new IllegalStateException("corrupt compiled code: opcode " + code[pc] + " at " + pc);
@@ -1562,14 +1579,14 @@ public final class Interpreter {
                 if (!st.hooks.watchesMemory(ea, width, write)) {
                     return access;
                 }
-                long old = MemoryAccess.raw(b, (int) ea, width);
+                byte[] old = Arrays.copyOfRange(b, (int) ea, (int) ea + width);
                 if (write) {
                     MemoryAccess.store(b, code[access], (int) ea, stack[fp + code[access + 2]]);
                 } else {
                     stack[fp + code[access + 1]] = MemoryAccess.load(b, code[access], (int) ea);
                 }
-                st.access = new Access(code[pc + 5], -1, ea, width, write, old,
-                        write ? MemoryAccess.raw(b, (int) ea, width) : old);
+                st.access = Access.ofMemory(code[pc + 5], ea, write, old,
+                        write ? Arrays.copyOfRange(b, (int) ea, (int) ea + width) : old, false);
                 st.pause(ExecutionState.PAUSED_AFTER_ACCESS, stack, fp, access + 5, depth, fn, code);
                 return -1;
             }
@@ -1579,14 +1596,84 @@ public final class Interpreter {
                 long old = global.bits();
                 global.setBits(stack[fp + code[pc + 2]]);
                 if (st.hooks.watchesGlobal(g)) {
-                    st.access = new Access(code[pc + 3], g, 0, 8, true, old, global.bits());
+                    st.access = Access.ofGlobal(code[pc + 3], g, old, global.bits());
                     st.pause(ExecutionState.PAUSED_AFTER_ACCESS, stack, fp, pc + 4, depth, fn, code);
                     return -1;
                 }
                 return pc + 4;
             }
+            case Op.BULK_WATCHED:
+                return bulkWatched(st, code, pc, stack, fp, depth, fn, mem);
+            case Op.SIMD_WATCHED:
+                return simdWatched(st, code, pc, stack, fp, depth, fn, mem);
             default:
                 throw new IllegalStateException("corrupt compiled code: opcode " + code[pc] + " at " + pc);
         }
+    }
+
+    /**
+     * BULK_WATCHED instruction, before the bulk op at {@code pc + 2}: runs memory.fill, memory.copy or memory.init
+     * and pauses after it when the hooks watch a byte it writes or, failing that, a byte memory.copy reads. The
+     * access keeps the bytes of its range inside the watched span, so a fill of all memory copies no more than the
+     * watched bytes. An op that writes nothing or traps is left to run on its own.
+     */
+    private static int bulkWatched(ExecutionState st, int[] code, int pc, long[] stack, int fp, int depth,
+                                   FunctionInstance fn, MemoryInstance mem) {
+        int op = pc + 2;
+        int first = code[op] == Op.MEMORY_INIT ? op + 2 : op + 1; // cells: destination, source or value, count
+        long d = stack[fp + code[first]] & 0xFFFF_FFFFL;
+        long n = stack[fp + code[first + 2]] & 0xFFFF_FFFFL;
+        boolean copy = code[op] == Op.MEMORY_COPY;
+        long s = copy ? stack[fp + code[first + 1]] & 0xFFFF_FFFFL : 0;
+        long size = mem.bytes().length;
+        if (n == 0 || d + n > size || s + n > size) {
+            return op;
+        }
+        boolean write = watched(st, d, (int) n, true);
+        if (!write && !(copy && watched(st, s, (int) n, false))) {
+            return op;
+        }
+        long from = write ? d : s;
+        int lo = (int) Math.max(from, st.watchedFrom(write));
+        int hi = (int) Math.min(from + n, st.watchedTo(write));
+        byte[] before = Arrays.copyOfRange(mem.bytes(), lo, hi);
+        int next = rare(st, code, op, stack, fp, depth, fn, mem);
+        byte[] after = write ? Arrays.copyOfRange(mem.bytes(), lo, hi) : before;
+        st.access = Access.ofMemory(code[pc + 1], lo, write, before, after, true);
+        st.pause(ExecutionState.PAUSED_AFTER_ACCESS, stack, fp, next, depth, fn, code);
+        return -1;
+    }
+
+    /**
+     * SIMD_WATCHED instruction, before the {@link Op#SIMD} op of a v128 load or store at {@code pc + 2}: runs it, and
+     * pauses after it when the hooks watch a byte it reads or writes. An access out of bounds is left to trap on its
+     * own.
+     */
+    private static int simdWatched(ExecutionState st, int[] code, int pc, long[] stack, int fp, int depth,
+                                   FunctionInstance fn, MemoryInstance mem) {
+        int simd = pc + 2; // SIMD top sub offset [lane]
+        int sp = fp + code[simd + 1];
+        int sub = code[simd + 2];
+        dev.jwdb.engine.model.Opcode op = VectorOpcodes.OPCODE[sub];
+        int width = VectorOpcodes.ACCESS_BYTES[sub];
+        boolean write = op.results().isEmpty();
+        // a store has the vector above its address, and so has loadN_lane the vector it loads into
+        boolean addressBelowVector = write || op.immediate() == dev.jwdb.engine.model.ImmediateKind.MEMARG_LANE;
+        long ea = (stack[addressBelowVector ? sp - 3 : sp - 1] & 0xFFFF_FFFFL) + (code[simd + 3] & 0xFFFF_FFFFL);
+        if (ea + width > mem.bytes().length || !watched(st, ea, width, write)) {
+            return simd;
+        }
+        byte[] before = Arrays.copyOfRange(mem.bytes(), (int) ea, (int) ea + width);
+        int next = rare(st, code, simd, stack, fp, depth, fn, mem);
+        byte[] after = write ? Arrays.copyOfRange(mem.bytes(), (int) ea, (int) ea + width) : before;
+        st.access = Access.ofMemory(code[pc + 1], ea, write, before, after, false);
+        st.pause(ExecutionState.PAUSED_AFTER_ACCESS, stack, fp, next, depth, fn, code);
+        return -1;
+    }
+
+    /** Whether the hooks watch a byte of the {@code width} at {@code address} for a write or a read. */
+    private static boolean watched(ExecutionState st, long address, int width, boolean write) {
+        return st.mayWatch(write ? Op.STORE_WATCHED : Op.LOAD_WATCHED, address, width)
+                && st.hooks.watchesMemory(address, width, write);
     }
 }

@@ -50,13 +50,4 @@ final class MemoryAccess {
             default -> I64.set(b, ea, value);
         }
     }
-
-    /** The {@code width} bytes at {@code ea} as an unsigned little-endian number. */
-    static long raw(byte[] b, int ea, int width) {
-        long v = 0;
-        for (int i = width - 1; i >= 0; i--) {
-            v = (v << 8) | (b[ea + i] & 0xFF);
-        }
-        return v;
-    }
 }

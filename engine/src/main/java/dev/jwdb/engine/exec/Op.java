@@ -277,14 +277,22 @@ public final class Op {
     //                                watch the bytes accessed, run in Interpreter.debugging
     // GLOBAL_SET_WATCHED global a instruction   global.set, then a pause if the hooks watch the global
     // INTERRUPT                      written over the first word of an op by Execution.interrupt; pauses before it
+    // BULK_WATCHED instruction       before the MEMORY_FILL, MEMORY_COPY or MEMORY_INIT of the same instruction:
+    //                                the op runs on its own unless a byte it writes (or memory.copy reads) may be
+    //                                watched; then Interpreter.debugging runs it and pauses if the hooks watch one
+    // SIMD_WATCHED instruction       the same before the SIMD op of a v128 load or store
+    // Before each watched op the entries below the access's operands are written out, so that a pause after the
+    // access shows the exact operand stack. An op that traps has written nothing: a trap is reported, not a watch.
     public static final int CHECK = 223;
     public static final int LOAD_WATCHED = 224;
     public static final int STORE_WATCHED = 225;
     public static final int GLOBAL_SET_WATCHED = 226;
     public static final int INTERRUPT = 227;
+    public static final int BULK_WATCHED = 228;
+    public static final int SIMD_WATCHED = 229;
 
     /** One more than the largest opcode. */
-    public static final int COUNT = 228;
+    public static final int COUNT = 230;
 
 
     private Op() {

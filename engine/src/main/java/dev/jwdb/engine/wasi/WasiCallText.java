@@ -201,7 +201,7 @@ public final class WasiCallText {
             case "iovs":
                 return iovecs(memory, a[i], a[i + 1], false);
             case "buf":
-                return "[" + pointer(a[i + 1]) + " bytes]";
+                return "[" + pointer(a[i + 1]) + " bytes at " + hex(pointer(a[i])) + "]";
             case "clock":
                 return name(CLOCKS, v);
             case "whence":

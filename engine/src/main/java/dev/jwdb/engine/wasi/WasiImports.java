@@ -2,6 +2,9 @@ package dev.jwdb.engine.wasi;
 
 import dev.jwdb.engine.TrapException;
 import dev.jwdb.engine.WasmException;
+import dev.jwdb.engine.exec.Access;
+import dev.jwdb.engine.exec.DebugHooks;
+import dev.jwdb.engine.exec.PauseAfterHostCall;
 import dev.jwdb.engine.model.FuncType;
 import dev.jwdb.engine.runtime.ExternVal;
 import dev.jwdb.engine.runtime.FunctionInstance;
@@ -18,14 +21,16 @@ import java.util.function.Consumer;
  * where that older module differs only by name.
  * Instantiate with this resolver, then {@link #bind} the instance so that the functions see its memory.
  *
- * <p>Only {@link ProcExit} and {@link CallHeld} leave a call, as the host promises; anything else escaping a host
- * function would be a jwdb bug, and is turned into a trap so that the run ends with a Wasm backtrace rather than a
- * Java one.
+ * <p>Only {@link ProcExit} and {@link CallHeld} leave a call, as the host promises (and, while {@link #watch}ing,
+ * {@link PauseAfterHostCall} after a call that touched watched bytes); anything else escaping a host function would
+ * be a jwdb bug, and is turned into a trap so that the run ends with a Wasm backtrace rather than a Java one.
  */
 public final class WasiImports implements ImportResolver {
     private final InstanceMemory memory = new InstanceMemory();
     private final Map<String, FunctionInstance> functions = new HashMap<>();
     private Consumer<String> trace;
+    /** The hooks whose watched bytes the calls report, or null. */
+    private volatile DebugHooks watching;
 
     public WasiImports(WasiHost host) {
         for (WasiFunction f : host.functions()) {
@@ -49,6 +54,15 @@ public final class WasiImports implements ImportResolver {
             return null;
         }
         return functions.get(name);
+    }
+
+    /**
+     * From the next call on, a call that writes a byte {@code hooks} watch (or, writing none, reads one) returns by
+     * throwing {@link PauseAfterHostCall}, so that the execution calling it pauses right after the call, as after a
+     * watched store; null stops watching. Only then does a call pay anything for it.
+     */
+    public void watch(DebugHooks hooks) {
+        watching = hooks;
     }
 
     /** Lets the host functions reach {@code instance}'s exported memory; returns whether it exports one. */
@@ -87,8 +101,11 @@ public final class WasiImports implements ImportResolver {
         long[] slots = slots(args);
         Consumer<String> t = trace;
         String call = t == null ? null : WasiCallText.call(f.name(), slots, memory);
+        DebugHooks hooks = watching;
+        WatchedBytes watched = hooks == null ? null : new WatchedBytes(hooks);
         long[] out;
         try {
+            memory.watched(watched);
             out = f.call(memory, slots);
         } catch (ProcExit e) {
             if (t != null) {
@@ -99,6 +116,8 @@ public final class WasiImports implements ImportResolver {
             throw e;
         } catch (RuntimeException e) {
             throw new TrapException("host function " + f.name() + " failed: " + e);
+        } finally {
+            memory.watched(null);
         }
         if (t != null) {
             t.accept(call + " -> " + WasiCallText.outcome(f.name(), slots, out, memory));
@@ -107,6 +126,10 @@ public final class WasiImports implements ImportResolver {
         Value[] results = new Value[type.results().size()];
         for (int i = 0; i < results.length; i++) {
             results[i] = Value.ofSlot(type.results().get(i), out[i]);
+        }
+        Access access = watched == null ? null : watched.access(f.name(), memory);
+        if (access != null) {
+            throw new PauseAfterHostCall(results, access);
         }
         return results;
     }

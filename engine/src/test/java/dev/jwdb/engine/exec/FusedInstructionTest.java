@@ -30,6 +30,23 @@ class FusedInstructionTest {
     }
 
     @Test
+    void aFramePausedWhereFusedInstructionsShareAPcHasTheHeightOfTheFirst() {
+        // at the loop head (where an interrupt pauses) loop, local.get, i32.const and i32.add emitted nothing: the
+        // local.set there writes the sum itself, and a pause before all of them has no operand on the stack yet
+        TestModule m = new TestModule();
+        m.export("count", sig(t(I32), t(I32)), t(), """
+                loop
+                  local.get 0; i32.const 1; i32.add; local.set 0
+                  local.get 0; i32.const 10; i32.lt_s; br_if 0
+                end
+                local.get 0""");
+        Instance inst = store.instantiate(m.build(), ImportResolver.NONE);
+        CompiledFunction cf = ((FunctionInstance) inst.export("count")).compiled();
+        assertEquals(cf.localSlots(), cf.heightAt(cf.loopHeads()[0]));
+        assertEquals(10, call(inst, "count", 0));
+    }
+
+    @Test
     void comparisonsFeedingBrIfAndIfBranchExactlyWhenTheComparisonHolds() {
         Map<String, BiPredicate<Integer, Integer>> comparisons = new LinkedHashMap<>();
         comparisons.put("eq", (a, b) -> a.intValue() == b.intValue());

@@ -51,10 +51,12 @@ public final class StopRenderer {
             window(step.location());
         } else if (stop instanceof StopEvent.WatchTriggered watch) {
             String what = watch.watchpoint().onGlobal() ? "global " + watch.watchpoint().global()
-                    : "memory 0x" + Long.toHexString(watch.watchpoint().address());
+                    : "memory 0x" + Long.toHexString(watch.address());
             out.println("Watchpoint " + watch.watchpoint().id() + ", " + what + ": " + value(watch.oldValue())
                     + " -> " + value(watch.newValue()));
-            out.println("  by " + watch.instruction().text() + " at " + where(watch.instruction()));
+            String by = watch.call() != null ? call(watch.call()) + outcome(watch.call()) + ", from "
+                    + watch.instruction().text() : watch.instruction().text();
+            out.println("  by " + by + " at " + where(watch.instruction()));
             window(watch.location());
         } else if (stop instanceof StopEvent.Trapped trap) {
             out.println(paint.error("trap: " + trap.message()));
