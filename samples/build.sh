@@ -37,3 +37,4 @@ c files/files.wasm files/files.c
 c simd/simd-kernels.wasm simd/simd-kernels.c -msimd128
 # -O0 after -O2 wins: every C variable keeps a place in memory and every line its own instructions.
 c debug-info/stats.wasm debug-info/stats.c -O0 -g
+c debug-info/stats-dwarf5.wasm debug-info/stats.c -O0 -g -gdwarf-5
