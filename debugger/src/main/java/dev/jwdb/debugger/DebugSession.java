@@ -495,6 +495,16 @@ public final class DebugSession {
         return frame(selected).locals();
     }
 
+    /**
+     * The selected frame's variables of the source program (C, Rust...) from the module's DWARF, parameters first:
+     * empty when the module has no DWARF or it describes no function there. A {@link DebugException} says why
+     * they cannot be read.
+     */
+    public List<SourceVariable> sourceVariables() throws DebugException {
+        FrameView f = frame(selected);
+        return image.sourceVariables(f, instanceState());
+    }
+
     /** The selected frame's operand stack, bottom first, typed. */
     public List<Value> operandStack() throws DebugException {
         return frame(selected).operands();

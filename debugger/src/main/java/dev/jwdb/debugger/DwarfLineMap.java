@@ -161,6 +161,11 @@ final class DwarfLineMap {
         }
     }
 
+    /** The offset of the Code section's payload in the binary: DWARF addresses count from there. */
+    long codeStart() {
+        return codeStart;
+    }
+
     // ---- instructions to lines ----
 
     /** The source file with id {@code id}. */

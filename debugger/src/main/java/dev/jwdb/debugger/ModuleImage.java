@@ -36,6 +36,8 @@ final class ModuleImage {
     final List<String> notes;
     private final Map<Integer, List<Disassembler.Line>> listings = new HashMap<>();
     private final SourceFinder sources;
+    /** A DWARF binary's variables, read when first asked for; null without DWARF lines. */
+    private final DwarfVariables variables;
 
     private ModuleImage(Module module, String sourceName, Module text, DwarfLineMap dwarf, List<String> notes) {
         this.module = module;
@@ -44,6 +46,7 @@ final class ModuleImage {
         this.dwarf = dwarf;
         this.notes = List.copyOf(notes);
         this.sources = new SourceFinder(sourceName, text != null, dwarf);
+        this.variables = dwarf == null ? null : new DwarfVariables(module, dwarf.codeStart());
     }
 
     static ModuleImage load(String sourceName, byte[] content) throws DebugException {
@@ -144,6 +147,11 @@ final class ModuleImage {
     /** Where {@code break FUNC} stops: the first instruction, or with DWARF the first after the prologue. */
     int entryInstruction(int function) {
         return dwarf == null ? 0 : dwarf.entry(function - module.importedFunctionCount());
+    }
+
+    /** The source-level variables in scope where {@code frame} is; empty without DWARF or when it says nothing. */
+    List<SourceVariable> sourceVariables(FrameView frame, InstanceState state) throws DebugException {
+        return variables == null ? List.of() : variables.variables(frame, state);
     }
 
     /** The lines of source file {@code path} (a {@link Location#source()}), or why they cannot be shown. */

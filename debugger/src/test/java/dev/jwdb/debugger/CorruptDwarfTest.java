@@ -146,6 +146,8 @@ class CorruptDwarfTest {
         Location at = s.breakAt("stats.c:24", null).locations().get(0);
         assertEquals("    s->sum += value;", s.source(at).line(24), "found next to the module");
         expect(StopEvent.BreakpointHit.class, s.run());
+        DebugException variables = assertThrows(DebugException.class, s::sourceVariables);
+        assertTrue(variables.getMessage().startsWith("cannot read the variables"), variables.getMessage());
     }
 
     /**
@@ -192,6 +194,11 @@ class CorruptDwarfTest {
                 for (int steps = 0; steps < 5 && (e instanceof StopEvent.BreakpointHit
                         || e instanceof StopEvent.StepDone); steps++) {
                     s.backtrace();
+                    try {
+                        s.sourceVariables();
+                    } catch (DebugException refused) {
+                        // said why: fine
+                    }
                     e = s.stepOver();
                 }
             } catch (DebugException e) {

@@ -207,4 +207,49 @@ class SourceLevelTest {
         v5.stepOver();
         assertEquals("$main stats.c:30", where(v5));
     }
+
+    private static List<String> variables(DebugSession s) throws DebugException {
+        return s.sourceVariables().stream().map(v -> (v.parameter() ? "param " : "") + v.type() + " " + v.name()
+                + " = " + v.value()).toList();
+    }
+
+    @Test
+    void theVariablesInScopeHaveTheirCTypesAndValues() throws DebugException {
+        for (String module : List.of("stats.wasm", "stats-dwarf5.wasm")) {
+            DebugSession s = stats(DIR.resolve(module), "3", "1");
+            s.breakAt("stats.c:24", null);
+            expect(StopEvent.BreakpointHit.class, s.run());
+            // add's parameters: the pointer to main's struct, and the value (stored at -O0 in add's frame)
+            List<String> add = variables(s);
+            assertEquals(2, add.size(), add.toString());
+            assertTrue(add.get(0).matches("param struct stats \\* s = 0x[0-9a-f]+"), add.toString());
+            assertEquals("param long value = 3", add.get(1));
+            String pointer = add.get(0).substring(add.get(0).indexOf("= ") + 2);
+            // main: the parameters, then the innermost block's locals first, as gdb lists them
+            s.up();
+            assertEquals(List.of("param int argc = 3", "param char ** argv = " + variables(s).get(1).substring(
+                    "param char ** argv = ".length()), "char * end = " + variables(s).get(2).substring(
+                    "char * end = ".length()), "long value = 3", "int i = 1",
+                    "struct stats s = {count = 0, min = 3, max = 3, sum = 0}"), variables(s), module);
+            assertTrue(variables(s).get(2).endsWith(" \"\""), "end points at the NUL after \"3\": " + variables(s));
+            assertEquals(Long.decode(pointer), Long.decode(s.evaluate("local 4").toString().substring(4)) + 64,
+                    "s is at the frame base (local 4) + 64, where add's s points");
+            // the second time round, the struct has the first value in
+            expect(StopEvent.BreakpointHit.class, s.resume());
+            s.up();
+            assertEquals("struct stats s = {count = 1, min = 1, max = 3, sum = 3}", variables(s).get(5), module);
+        }
+    }
+
+    @Test
+    void variablesOfTheCLibraryFollowTheirLocationLists() throws DebugException {
+        // wasi-libc is built with -O2: strtol's parameters live in Wasm locals, found by location lists
+        DebugSession s = stats("42");
+        s.breakAt("strtol", null);
+        expect(StopEvent.BreakpointHit.class, s.run());
+        List<String> strtol = variables(s);
+        assertEquals("param const char * restrict s = " + strtol.get(0).substring(strtol.get(0).indexOf("0x"),
+                strtol.get(0).indexOf(' ', strtol.get(0).indexOf("0x"))) + " \"42\"", strtol.get(0));
+        assertEquals("param int base = 10", strtol.get(2));
+    }
 }

@@ -32,6 +32,18 @@ class SourceLevelShellTest {
     }
 
     @Test
+    void infoLocalsAndPrintShowTheCVariablesAndInfoWasmLocalsTheWasmOnes() {
+        ShellSession.Transcript t = ShellSession.run(STATS, List.of("3", "1"), false, "break stats.c:24", "run",
+                "continue", "info locals", "print value", "up", "print s", "print i + 1", "info wasm-locals");
+        String text = t.text();
+        assertTrue(text.contains("info locals\ns = 0x"), text);
+        assertTrue(text.contains("\nvalue = 1\n(jwdb add+0xe5) print value\n1\n"), text);
+        assertTrue(text.contains("print s\n{count = 1, min = 1, max = 3, sum = 3}\n"), text);
+        assertTrue(text.contains("print i + 1\nerror: "), "not a C expression: " + text);
+        assertTrue(text.contains("info wasm-locals\nlocal 0 = i32:"), text);
+    }
+
+    @Test
     void aMissingSourceIsSaidOnceAndWatShownInstead(@TempDir Path dir) throws Exception {
         Path copy = dir.resolve("stats.wasm");
         Files.copy(Path.of(STATS), copy);

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads {@code .debug_info} units (DWARF 2 to 5) with their abbreviations from {@code .debug_abbrev}: the root entry
- * of each compile unit (its name, compilation directory and line program). Strings by index ({@code DW_FORM_strx})
- * are looked up through {@code .debug_str_offsets} from the unit's {@code DW_AT_str_offsets_base}.
+ * Reads {@code .debug_info} units (DWARF 2 to 5) with their abbreviations from {@code .debug_abbrev}: each compile
+ * unit's header and root entry, and on demand its whole tree of entries. Strings by index ({@code DW_FORM_strx})
+ * are looked up through {@code .debug_str_offsets} from the unit's {@code DW_AT_str_offsets_base}, addresses by
+ * index ({@code DW_FORM_addrx}) through {@code .debug_addr} from its {@code DW_AT_addr_base}.
  */
 public final class DebugInfoReader {
     private static final int UT_COMPILE = 1;
@@ -18,39 +19,89 @@ public final class DebugInfoReader {
     private static final int UT_SPLIT_COMPILE = 5;
     private static final int UT_TYPE = 2;
     private static final int UT_SPLIT_TYPE = 6;
+    /** Entries nested deeper than this are refused: no compiler nests so deep, corrupted data can. */
+    private static final int MAX_DEPTH = 512;
+
+    static final int AT_STR_OFFSETS_BASE = 0x72;
+    static final int AT_ADDR_BASE = 0x73;
+    static final int AT_RNGLISTS_BASE = 0x74;
+    static final int AT_LOCLISTS_BASE = 0x8c;
 
     private final DebugSections sections;
-    private final DwarfCursor in;
+    private final byte[] info;
     private final Map<Long, Map<Long, Abbreviation>> abbreviationTables = new HashMap<>();
 
-    private DebugInfoReader(DebugSections sections, byte[] info) {
+    DebugInfoReader(DebugSections sections) {
         this.sections = sections;
-        this.in = new DwarfCursor(info, ".debug_info", 0);
+        this.info = sections.get(".debug_info");
     }
 
     /** An abbreviation: the tag, whether entries have children, and each attribute's name and form. */
     private record Abbreviation(int tag, boolean children, int[] attributes, int[] forms, long[] implicitConsts) {
     }
 
+    /** A compile unit as read: its header, where its entries are, and its root entry. */
+    static final class Unit {
+        final long offset;
+        final long end;
+        final long firstEntry;
+        final Forms.Context context;
+        final long abbrevOffset;
+        final Die root;
+        final long strOffsetsBase;
+        final long addrBase;
+        final long rnglistsBase;
+        final long loclistsBase;
+
+        Unit(long offset, long end, long firstEntry, Forms.Context context, long abbrevOffset, Die root) {
+            this.offset = offset;
+            this.end = end;
+            this.firstEntry = firstEntry;
+            this.context = context;
+            this.abbrevOffset = abbrevOffset;
+            this.root = root;
+            this.strOffsetsBase = root.has(AT_STR_OFFSETS_BASE) ? root.get(AT_STR_OFFSETS_BASE).number()
+                    : context.version() >= 5 ? 8 : 0; // without the attribute, the first (DWARF 5) contribution
+            this.addrBase = root.has(AT_ADDR_BASE) ? root.get(AT_ADDR_BASE).number() : 8;
+            this.rnglistsBase = root.has(AT_RNGLISTS_BASE) ? root.get(AT_RNGLISTS_BASE).number() : -1;
+            this.loclistsBase = root.has(AT_LOCLISTS_BASE) ? root.get(AT_LOCLISTS_BASE).number() : -1;
+        }
+
+        int version() {
+            return context.version();
+        }
+    }
+
     /** The compile units of the module, in section order; empty when it has no {@code .debug_info}. */
     public static List<CompileUnit> compileUnits(DebugSections sections) throws DwarfException {
-        byte[] info = sections.get(".debug_info");
+        DebugInfoReader reader = new DebugInfoReader(sections);
         List<CompileUnit> out = new ArrayList<>();
+        for (Unit u : reader.units()) {
+            long stmtList = u.root.has(Die.AT_STMT_LIST) ? u.root.get(Die.AT_STMT_LIST).number() : -1;
+            out.add(new CompileUnit(u.offset, u.version(), reader.string(u, u.root.get(Die.AT_NAME)),
+                    reader.string(u, u.root.get(Die.AT_COMP_DIR)), stmtList));
+        }
+        return out;
+    }
+
+    /** Every compile unit's header and root entry. */
+    List<Unit> units() throws DwarfException {
+        List<Unit> out = new ArrayList<>();
         if (info == null) {
             return out;
         }
-        DebugInfoReader reader = new DebugInfoReader(sections, info);
-        while (!reader.in.atEnd()) {
-            CompileUnit unit = reader.unit();
-            if (unit != null) {
-                out.add(unit);
+        DwarfCursor in = new DwarfCursor(info, ".debug_info", 0);
+        while (!in.atEnd()) {
+            Unit u = unit(in);
+            if (u != null) {
+                out.add(u);
             }
         }
         return out;
     }
 
     /** Reads one unit's header and root entry and moves to the next unit; null for a unit that is no compile unit. */
-    private CompileUnit unit() throws DwarfException {
+    private Unit unit(DwarfCursor in) throws DwarfException {
         long offset = in.position();
         long length = in.initialLength();
         int outer = in.limitTo(in.position() + length);
@@ -83,25 +134,71 @@ public final class DebugInfoReader {
                 return null;
             }
             Forms.Context context = new Forms.Context(version, in.offsetSize, addressSize, sections);
-            Map<Long, Abbreviation> abbreviations = abbreviations(abbrevOffset);
-            Die root = entry(abbreviations, context);
-            if (root == null) {
-                return null;
-            }
-            long strOffsetsBase = root.has(Die.AT_STR_OFFSETS_BASE) ? root.get(Die.AT_STR_OFFSETS_BASE).number()
-                    : version >= 5 ? 8 : 0; // without the attribute, the first (DWARF 5) header's contribution
-            String name = string(root.get(Die.AT_NAME), strOffsetsBase, in.offsetSize);
-            String compDir = string(root.get(Die.AT_COMP_DIR), strOffsetsBase, in.offsetSize);
-            long stmtList = root.has(Die.AT_STMT_LIST) ? root.get(Die.AT_STMT_LIST).number() : -1;
-            return new CompileUnit(offset, version, name, compDir, stmtList);
+            long firstEntry = in.position();
+            Die root = entry(in, abbreviations(abbrevOffset), context);
+            return root == null ? null : new Unit(offset, in.limit(), firstEntry, context, abbrevOffset, root);
         } finally {
             in.seek(in.limit());
             in.restoreLimit(outer);
         }
     }
 
-    /** One entry (without its children), or null for a null entry (code 0). */
-    private Die entry(Map<Long, Abbreviation> abbreviations, Forms.Context context) throws DwarfException {
+    /** The unit's whole tree: its root entry with every entry below it. */
+    Die tree(Unit unit) throws DwarfException {
+        DwarfCursor in = new DwarfCursor(info, ".debug_info", 0);
+        in.seek(unit.firstEntry);
+        int outer = in.limitTo(unit.end);
+        try {
+            in.offsetSize = unit.context.offsetSize();
+            Map<Long, Abbreviation> abbreviations = abbreviations(unit.abbrevOffset);
+            List<Die> parents = new ArrayList<>();
+            Die root = null;
+            while (!in.atEnd()) {
+                boolean[] children = new boolean[1];
+                Die d = entry(in, abbreviations, unit.context, children);
+                if (d == null) {
+                    if (parents.isEmpty()) {
+                        continue; // padding after the root's children
+                    }
+                    parents.remove(parents.size() - 1);
+                    if (parents.isEmpty()) {
+                        break;
+                    }
+                    continue;
+                }
+                if (root == null) {
+                    root = d;
+                } else if (parents.isEmpty()) {
+                    break; // a second top-level entry: not part of this unit's tree
+                } else {
+                    parents.get(parents.size() - 1).children().add(d);
+                }
+                if (children[0]) {
+                    if (parents.size() >= MAX_DEPTH) {
+                        throw in.error("entries nested more than " + MAX_DEPTH + " deep");
+                    }
+                    parents.add(d);
+                } else if (parents.isEmpty()) {
+                    break;
+                }
+            }
+            if (root == null) {
+                throw in.error("a unit without entries");
+            }
+            return root;
+        } finally {
+            in.restoreLimit(outer);
+        }
+    }
+
+    private Die entry(DwarfCursor in, Map<Long, Abbreviation> abbreviations, Forms.Context context)
+            throws DwarfException {
+        return entry(in, abbreviations, context, new boolean[1]);
+    }
+
+    /** One entry (without its children; {@code children[0]} says whether some follow), or null for a null entry. */
+    private Die entry(DwarfCursor in, Map<Long, Abbreviation> abbreviations, Forms.Context context,
+                      boolean[] children) throws DwarfException {
         long offset = in.position();
         long code = in.uleb();
         if (code == 0) {
@@ -115,11 +212,12 @@ public final class DebugInfoReader {
         for (int i = 0; i < a.attributes.length; i++) {
             attributes.put(a.attributes[i], Forms.read(in, a.forms[i], a.implicitConsts[i], context));
         }
+        children[0] = a.children;
         return new Die(offset, a.tag, attributes, null);
     }
 
     /** A string attribute's text: read in place, by offset, or by index through {@code .debug_str_offsets}. */
-    private String string(AttributeValue v, long strOffsetsBase, int offsetSize) throws DwarfException {
+    String string(Unit unit, AttributeValue v) throws DwarfException {
         if (v == null) {
             return null;
         }
@@ -129,17 +227,37 @@ public final class DebugInfoReader {
         if (!v.isString() || v.form() == Forms.STRP_SUP || v.form() == Forms.GNU_STRP_ALT) {
             return null; // not a string, or one in a supplementary file this reader does not open
         }
-        byte[] offsets = sections.get(".debug_str_offsets");
-        if (offsets == null) {
-            throw new DwarfException("a string by index, but the module has no .debug_str_offsets");
-        }
-        DwarfCursor table = new DwarfCursor(offsets, ".debug_str_offsets", 0);
-        long at = strOffsetsBase + v.number() * offsetSize;
-        if (v.number() < 0 || at < 0 || at > offsets.length - offsetSize) {
-            throw new DwarfException(".debug_str_offsets: string index " + v.number() + " is outside the table");
-        }
+        int size = unit.context.offsetSize();
+        long at = indexed(".debug_str_offsets", unit.strOffsetsBase, v.number(), size);
+        DwarfCursor table = new DwarfCursor(sections.get(".debug_str_offsets"), ".debug_str_offsets", 0);
         table.seek(at);
-        return DwarfCursor.stringAt(sections.get(".debug_str"), ".debug_str", table.unsigned(offsetSize));
+        return DwarfCursor.stringAt(sections.get(".debug_str"), ".debug_str", table.unsigned(size));
+    }
+
+    /** An address attribute's value: in place, or by index through {@code .debug_addr}. */
+    long address(Unit unit, AttributeValue v) throws DwarfException {
+        int form = v.form();
+        if (form == Forms.ADDRX || form >= Forms.ADDRX1 && form <= Forms.ADDRX4 || form == Forms.GNU_ADDR_INDEX) {
+            int size = unit.context.addressSize();
+            long at = indexed(".debug_addr", unit.addrBase, v.number(), size);
+            DwarfCursor table = new DwarfCursor(sections.get(".debug_addr"), ".debug_addr", 0);
+            table.seek(at);
+            return table.unsigned(size);
+        }
+        return v.number();
+    }
+
+    /** The offset of entry {@code index} of {@code size} bytes from {@code base} in {@code section}, checked. */
+    private long indexed(String section, long base, long index, int size) throws DwarfException {
+        byte[] data = sections.get(section);
+        if (data == null) {
+            throw new DwarfException("an index into " + section + ", but the module has no " + section);
+        }
+        if (index < 0 || base < 0 || index > (data.length - base) / size || base + (index + 1) * size > data.length) {
+            throw new DwarfException(section + ": index " + index + " from 0x" + Long.toHexString(base)
+                    + " is outside the section's " + data.length + " bytes");
+        }
+        return base + index * size;
     }
 
     /** The abbreviation table at {@code offset} of {@code .debug_abbrev}, read once. */
