@@ -12,8 +12,12 @@ RUSTC=${RUSTC:-/usr/bin/rustc}
 # locations) are bare file names and the output does not depend on where the checkout is.
 c() { # c DIR/OUT.wasm DIR/SOURCE.c [EXTRA CLANG FLAGS...]
   echo "build.sh: $1" >&2
+  # wasi-libc may come with DWARF of its own (Debian's does): without -g the sample keeps none, so that jwdb shows
+  # it at the Wasm level rather than with the C library's source lines.
+  local strip=-Wl,--strip-debug
+  for flag in "${@:3}"; do [ "$flag" = -g ] && strip=; done
   # -fdebug-prefix-map: DWARF records the directory of the build; keep it "." rather than this checkout's path.
-  (cd "$(dirname "$1")" && "$CC" --target=wasm32-wasi -O2 -fdebug-prefix-map="$PWD"=. "${@:3}" \
+  (cd "$(dirname "$1")" && "$CC" --target=wasm32-wasi -O2 -fdebug-prefix-map="$PWD"=. $strip "${@:3}" \
     -o "$(basename "$1")" "$(basename "$2")")
 }
 rust() { # rust DIR/OUT.wasm DIR/SOURCE.rs
@@ -37,3 +41,4 @@ c files/files.wasm files/files.c
 c simd/simd-kernels.wasm simd/simd-kernels.c -msimd128
 # -O0 after -O2 wins: every C variable keeps a place in memory and every line its own instructions.
 c debug-info/stats.wasm debug-info/stats.c -O0 -g
+c debug-info/stats-dwarf5.wasm debug-info/stats.c -O0 -g -gdwarf-5

@@ -3,13 +3,15 @@ package dev.jwdb.debugger;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 
 /**
  * Where a breakpoint's spec puts it in a module: a function ({@code fib}, {@code $fib}, an export name) at its first
  * instruction, the instruction at a byte offset ({@code @0x1c}), or every instruction of a source line
- * ({@code fib.wat:7}, {@code 7}).
+ * ({@code fib.wat:7}, {@code 7}; for a binary with DWARF, a line of one of its C or Rust files, {@code stats.c:18}).
  */
 final class BreakpointSites {
     private BreakpointSites() {
@@ -19,6 +21,7 @@ final class BreakpointSites {
     static void resolve(ModuleImage image, StopPointTable.Breakpoint b) throws DebugException {
         String s = b.spec;
         List<int[]> sites = new ArrayList<>();
+        b.note = null;
         if (s.startsWith("@")) {
             long offset;
             try {
@@ -31,22 +34,72 @@ final class BreakpointSites {
             int colon = s.lastIndexOf(':');
             String file = colon < 0 ? null : s.substring(0, colon);
             String digits = s.substring(colon + 1);
-            if (!image.fromText()) {
+            if (image.fromDwarf()) {
+                sites.addAll(dwarfLine(image, b, file, digits));
+            } else if (!image.fromText()) {
                 throw new DebugException(image.sourceName + " is a binary module: it has no source lines");
-            }
-            if (file != null && !sameFile(file, image.sourceName)) {
-                throw new DebugException("no source file " + file + " (the module is " + image.sourceName + ")");
-            }
-            int line = digits.length() > 9 ? -1 : Integer.parseInt(digits);
-            sites.addAll(image.instructionsAtLine(line));
-            if (sites.isEmpty()) {
-                throw new DebugException("no code at line " + digits + " of " + image.sourceName);
+            } else {
+                if (file != null && !sameFile(file, image.sourceName)) {
+                    throw new DebugException("no source file " + file + " (the module is " + image.sourceName
+                            + ")");
+                }
+                int line = digits.length() > 9 ? -1 : Integer.parseInt(digits);
+                sites.addAll(image.instructionsAtLine(line));
+                if (sites.isEmpty()) {
+                    throw new DebugException("no code at line " + digits + " of " + image.sourceName);
+                }
             }
         } else {
-            sites.add(new int[] {image.definedFunction(s), 0});
+            int function = image.definedFunction(s);
+            sites.add(new int[] {function, image.entryInstruction(function)});
         }
         b.sites = sites;
         b.locations = sites.stream().map(x -> image.location(x[0], x[1])).toList();
+    }
+
+    /**
+     * A line of a DWARF source file: in each function with a statement on it, the first one; a line without
+     * code moves to the next line that has some, saying so (as gdb moves it). {@code file} null means the file
+     * of {@code main}, as gdb's default source file.
+     */
+    private static List<int[]> dwarfLine(ModuleImage image, StopPointTable.Breakpoint b, String file, String digits)
+            throws DebugException {
+        DwarfLineMap lines = image.dwarf();
+        Set<Integer> files = new HashSet<>();
+        String shown = file;
+        if (file != null) {
+            files.addAll(lines.filesNamed(file));
+            if (files.isEmpty()) {
+                throw new DebugException("no source file " + file + " in the debugging information of "
+                        + image.sourceName);
+            }
+        } else {
+            int main = mainFile(image);
+            if (main < 0) {
+                throw new DebugException("which file? name it: break FILE:" + digits);
+            }
+            files.add(main);
+            shown = lines.file(main).path();
+        }
+        int line = digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+        int actual = line < 1 ? -1 : lines.nextLineWithCode(files, line);
+        if (actual < 0) {
+            throw new DebugException("no code at or after line " + digits + " of " + shown);
+        }
+        if (actual != line) {
+            b.note = "line " + line + " has no code; line " + actual + " is the next that has";
+        }
+        return lines.sites(files, actual);
+    }
+
+    /** The file id of {@code main}'s entry, or -1. */
+    private static int mainFile(ModuleImage image) {
+        try {
+            int main = image.definedFunction("main");
+            return image.dwarf().file(main - image.module.importedFunctionCount(), image.entryInstruction(main));
+        } catch (DebugException e) {
+            return -1;
+        }
     }
 
     /** Leaves {@code b} pending: its spec matches nothing in the module. */

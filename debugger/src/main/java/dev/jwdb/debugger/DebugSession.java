@@ -104,6 +104,35 @@ public final class DebugSession {
         return image == null ? null : image.sourceName;
     }
 
+    /**
+     * What loading the module had to say, one line each: DWARF sections that could not be read and were ignored
+     * (the module then debugs at the Wasm level). Empty when all went well or nothing is loaded.
+     */
+    public List<String> loadNotes() {
+        return image == null ? List.of() : image.notes;
+    }
+
+    /**
+     * Whether locations carry lines of C, Rust or other sources from the module's DWARF (a binary built with
+     * {@code -g}), rather than lines of a {@code .wat} file or none.
+     */
+    public boolean sourceLevel() {
+        return image != null && image.fromDwarf();
+    }
+
+    /**
+     * The text of the source file {@code location} is in ({@link Location#source()}): the {@code .wat} file, or
+     * a DWARF source file found by its compilation directory or next to the module. The message of the exception
+     * says in one line where it was looked for.
+     */
+    public SourceText source(Location location) throws DebugException {
+        requireModule();
+        if (location == null || location.source() == null) {
+            throw new DebugException("no source file for this location");
+        }
+        return image.source(location.source());
+    }
+
     /** Display names of every function defined or imported, in index order, for completion and {@code info functions}. */
     public List<String> functionNames() {
         List<String> out = new ArrayList<>();
@@ -321,7 +350,12 @@ public final class DebugSession {
 
     // ---- stop points ----
 
-    /** Sets a breakpoint on a function ({@code fib}, {@code $fib}, an export name), a byte offset ({@code @0x1c}) or a source line ({@code fib.wat:7}, {@code 7}), with an optional {@code condition} (null for none). Before a module is loaded it is pending. */
+    /**
+     * Sets a breakpoint on a function ({@code fib}, {@code $fib}, an export name), a byte offset ({@code @0x1c}) or
+     * a source line ({@code fib.wat:7}, {@code 7}; {@code stats.c:18} in a binary with DWARF), with an optional
+     * {@code condition} (null for none). Before a module is loaded it is pending. With DWARF, a function breakpoint
+     * goes after the function's prologue and a line without code moves to the next line with code, as in gdb.
+     */
     public StopPoint.Breakpoint breakAt(String spec, String condition) throws DebugException {
         String s = spec == null ? "" : spec.trim();
         if (s.isEmpty()) {
@@ -461,6 +495,16 @@ public final class DebugSession {
     /** The selected frame's locals, parameters first, with names and types. */
     public List<Local> locals() throws DebugException {
         return frame(selected).locals();
+    }
+
+    /**
+     * The selected frame's variables of the source program (C, Rust...) from the module's DWARF, parameters first:
+     * empty when the module has no DWARF or it describes no function there. A {@link DebugException} says why
+     * they cannot be read.
+     */
+    public List<SourceVariable> sourceVariables() throws DebugException {
+        FrameView f = frame(selected);
+        return image.sourceVariables(f, instanceState());
     }
 
     /** The selected frame's operand stack, bottom first, typed. */

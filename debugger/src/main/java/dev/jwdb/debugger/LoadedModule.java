@@ -43,6 +43,11 @@ public final class LoadedModule {
         return new LoadedModule(ModuleImage.load(sourceName, content));
     }
 
+    /** What loading had to say (see {@link DebugSession#loadNotes()}). */
+    public java.util.List<String> notes() {
+        return image.notes;
+    }
+
     /** The file or name the module was read from. */
     public String sourceName() {
         return image.sourceName;

@@ -20,21 +20,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A loaded module with what the debugger needs to talk about it: display names, byte offsets and, for text, source
- * lines. A text module is encoded and decoded once so that its instructions have byte offsets too; the decoded
- * module is the one that runs, and the parsed one supplies lines (the two have the same instructions, in order).
+ * A loaded module with what the debugger needs to talk about it: display names, byte offsets and source lines, for
+ * text from the parser, for a binary from its DWARF line tables when it has them. A text module is encoded and
+ * decoded once so that its instructions have byte offsets too; the decoded module is the one that runs, and the
+ * parsed one supplies lines (the two have the same instructions, in order).
  */
 final class ModuleImage {
     final Module module;
     final String sourceName;
     /** The parsed text module, or null for a binary. */
     private final Module text;
+    /** A binary's DWARF lines, or null (text, no DWARF, or DWARF that could not be read). */
+    private final DwarfLineMap dwarf;
+    /** What loading had to say: DWARF sections ignored, and why. */
+    final List<String> notes;
     private final Map<Integer, List<Disassembler.Line>> listings = new HashMap<>();
+    private final SourceFinder sources;
+    /** A DWARF binary's variables, read when first asked for; null without DWARF lines. */
+    private final DwarfVariables variables;
 
-    private ModuleImage(Module module, String sourceName, Module text) {
+    private ModuleImage(Module module, String sourceName, Module text, DwarfLineMap dwarf, List<String> notes) {
         this.module = module;
         this.sourceName = sourceName;
         this.text = text;
+        this.dwarf = dwarf;
+        this.notes = List.copyOf(notes);
+        this.sources = new SourceFinder(sourceName, text != null, dwarf);
+        this.variables = dwarf == null ? null : new DwarfVariables(module, dwarf.codeStart());
     }
 
     static ModuleImage load(String sourceName, byte[] content) throws DebugException {
@@ -42,9 +54,19 @@ final class ModuleImage {
             Module loaded = ModuleLoader.load(content, sourceName);
             Validator.validate(loaded);
             if (ModuleLoader.isBinary(content) || sourceName.endsWith(".wasm")) {
-                return new ModuleImage(loaded, sourceName, null);
+                List<String> notes = new ArrayList<>();
+                DwarfLineMap dwarf;
+                try {
+                    dwarf = DwarfLineMap.read(loaded, content, notes);
+                } catch (RuntimeException e) {
+                    // a reader bug must not cost the user the module: it still debugs at the Wasm level
+                    notes.add("ignoring the DWARF sections: " + e);
+                    dwarf = null;
+                }
+                return new ModuleImage(loaded, sourceName, null, dwarf, notes);
             }
-            return new ModuleImage(BinaryDecoder.decode(BinaryEncoder.encode(loaded)), sourceName, loaded);
+            return new ModuleImage(BinaryDecoder.decode(BinaryEncoder.encode(loaded)), sourceName, loaded, null,
+                    List.of());
         } catch (WatSyntaxException e) {
             throw new DebugException(shortTokens(e.getMessage()));
         } catch (WasmException e) {
@@ -94,6 +116,47 @@ final class ModuleImage {
 
     boolean fromText() {
         return text != null;
+    }
+
+    /** Whether source lines come from DWARF (a binary compiled with {@code -g}). */
+    boolean fromDwarf() {
+        return dwarf != null;
+    }
+
+    /** Whether instructions have source lines: from text, or from DWARF. */
+    boolean hasLines() {
+        return text != null || dwarf != null;
+    }
+
+    DwarfLineMap dwarf() {
+        return dwarf;
+    }
+
+    /**
+     * Whether a line step may stop before this instruction. In text every instruction may (the step stops where
+     * the line changes); with DWARF only at a statement start past the function's prologue, as gdb does.
+     */
+    boolean stepStop(int function, int instruction) {
+        if (dwarf == null) {
+            return true;
+        }
+        int defined = function - module.importedFunctionCount();
+        return dwarf.statementStart(defined, instruction) && instruction >= dwarf.entry(defined);
+    }
+
+    /** Where {@code break FUNC} stops: the first instruction, or with DWARF the first after the prologue. */
+    int entryInstruction(int function) {
+        return dwarf == null ? 0 : dwarf.entry(function - module.importedFunctionCount());
+    }
+
+    /** The source-level variables in scope where {@code frame} is; empty without DWARF or when it says nothing. */
+    List<SourceVariable> sourceVariables(FrameView frame, InstanceState state) throws DebugException {
+        return variables == null ? List.of() : variables.variables(frame, state);
+    }
+
+    /** The lines of source file {@code path} (a {@link Location#source()}), or why they cannot be shown. */
+    SourceText source(String path) throws DebugException {
+        return sources.find(path);
     }
 
     int functionCount() {
@@ -179,14 +242,24 @@ final class ModuleImage {
         Instruction ins = body(function).get(instruction);
         int line = 0;
         int column = 0;
+        String file = null;
         if (text != null) {
             Instruction source = text.functions().get(function - module.importedFunctionCount()).body()
                     .get(instruction);
             line = source.line();
             column = source.column();
+            file = sourceName;
+        } else if (dwarf != null) {
+            int defined = function - module.importedFunctionCount();
+            int id = dwarf.file(defined, instruction);
+            if (id >= 0) {
+                file = dwarf.file(id).path();
+                line = dwarf.line(defined, instruction);
+                column = dwarf.column(defined, instruction);
+            }
         }
-        return new Location(function, functionName(function), instruction, ins.offset(),
-                text != null ? sourceName : null, line, column, listing(function).get(instruction).text());
+        return new Location(function, functionName(function), instruction, ins.offset(), file, line, column,
+                listing(function).get(instruction).text());
     }
 
     /** The instruction starting at byte {@code offset}: {function, instruction}. */

@@ -109,8 +109,8 @@ final class Run {
     /** Steps as {@code kind} says, from frame {@code top} (a finish returns from it). */
     StopEvent step(Step.Kind kind, FrameView top) {
         Location at = top.location();
-        step = new Step(kind, image.fromText() && kind != Step.Kind.INSTRUCTION, top.depth, at.line(),
-                program.wasi.calls);
+        step = new Step(kind, image.hasLines() && kind != Step.Kind.INSTRUCTION, image.fromDwarf(), top.depth,
+                at.line(), program.wasi.calls);
         return drive();
     }
 
@@ -197,7 +197,7 @@ final class Run {
         if (step != null && pause == Execution.Pause.BEFORE_INSTRUCTION) {
             FrameView top = frame0();
             Location at = top.location();
-            if (step.done(top.depth, at.line())) {
+            if (step.done(top.depth, at.line(), image.stepStop(top.function.index(), top.instruction))) {
                 WasiBinding wasi = program.wasi;
                 if (wasi.calls != step.callsBefore && step.kind == Step.Kind.INSTRUCTION && wasi.lastCall != null) {
                     return new StopEvent.WasiCall(wasi.lastCall, at);

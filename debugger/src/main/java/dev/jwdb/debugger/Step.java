@@ -11,14 +11,17 @@ final class Step {
 
     final Kind kind;
     private final boolean byLine;
+    /** Whether lines are DWARF's, made of statements: returning to a caller at a statement's start ends a line step. */
+    private final boolean statements;
     private int depth;
     private int line;
     /** The host calls made before the step, to tell whether the stepped instruction called one. */
     final long callsBefore;
 
-    Step(Kind kind, boolean byLine, int depth, int line, long callsBefore) {
+    Step(Kind kind, boolean byLine, boolean statements, int depth, int line, long callsBefore) {
         this.kind = kind;
         this.byLine = byLine;
+        this.statements = statements;
         this.depth = depth;
         this.line = line;
         this.callsBefore = callsBefore;
@@ -30,7 +33,7 @@ final class Step {
      * instruction, as it would in a caller; the other kinds go on unchanged, the next call at the same depth.
      */
     Step intoNextCall(long calls) {
-        return kind == Kind.OUT ? new Step(Kind.INSTRUCTION, false, 0, 0, calls) : this;
+        return kind == Kind.OUT ? new Step(Kind.INSTRUCTION, false, false, 0, 0, calls) : this;
     }
 
     /** Frames up to this depth pause at every instruction while the step runs. */
@@ -48,10 +51,13 @@ final class Step {
     }
 
     /**
-     * Whether a pause at depth {@code at} on source line {@code atLine} (0 when unknown) ends the step. Returning
-     * into a caller mid-line (after its call) keeps going until that caller reaches a new line, as gdb does.
+     * Whether a pause at depth {@code at} on source line {@code atLine} (0 when unknown) ends the step;
+     * {@code mayStop} says whether a line step may stop before that instruction at all (with DWARF, only at the
+     * start of a statement, past the prologue). Returning into a caller mid-line (after its call) keeps going until
+     * that caller reaches a new line, as gdb does; returning to the start of a statement (the call ended the line)
+     * stops there.
      */
-    boolean done(int at, int atLine) {
+    boolean done(int at, int atLine, boolean mayStop) {
         switch (kind) {
             case INSTRUCTION:
                 return true;
@@ -62,14 +68,14 @@ final class Step {
                     return kind == Kind.LINE || at <= depth;
                 }
                 if (at > depth) {
-                    return kind == Kind.LINE;
+                    return kind == Kind.LINE && mayStop;
                 }
                 if (at < depth) {
                     depth = at;
                     line = atLine;
-                    return false;
+                    return statements && mayStop && atLine != 0;
                 }
-                return atLine != 0 && atLine != line;
+                return mayStop && atLine != 0 && atLine != line;
         }
     }
 }

@@ -21,8 +21,11 @@ public sealed interface StopPoint {
      * @param condition the condition text, or null
      * @param locations the instructions it resolved to; empty while pending (set before a module was loaded, or
      *                  not matching the loaded module)
+     * @param note      what the user should know about where it went (a source line without code moved to the
+     *                  next line with code), or null
      */
-    record Breakpoint(int id, String spec, String condition, boolean enabled, int hits, List<Location> locations)
+    record Breakpoint(int id, String spec, String condition, boolean enabled, int hits, List<Location> locations,
+                      String note)
             implements StopPoint {
         public Breakpoint {
             locations = List.copyOf(locations);

@@ -22,6 +22,8 @@ final class StopPointTable implements DebugHooks {
         int hits;
         List<int[]> sites = List.of();
         List<Location> locations = List.of();
+        /** What the user should know about where it went (a line without code moved to the next), or null. */
+        String note;
 
         Breakpoint(int id, String spec, Expression condition) {
             this.id = id;
@@ -40,7 +42,7 @@ final class StopPointTable implements DebugHooks {
 
         StopPoint.Breakpoint snapshot() {
             return new StopPoint.Breakpoint(id, spec, condition == null ? null : condition.toString(), enabled, hits,
-                    locations);
+                    locations, note);
         }
     }
 

@@ -72,8 +72,12 @@ class BadRequestTest {
     void lineWithoutCode() throws DebugException {
         DebugSession s = Sessions.fib();
         assertEquals("no code at line 1 of " + Path.of("..", "samples", "wat", "fib.wat"), error(() -> s.breakAt("fib.wat:1", null)));
-        DebugSession binary = Sessions.load(Sessions.RESOURCES.resolve("counter.wasm"));
-        assertTrue(error(() -> binary.breakAt("counter.c:5", null)).contains("binary module"));
+        DebugSession binary = Sessions.load(Path.of("..", "samples", "logger", "logger-c.wasm"));
+        assertTrue(error(() -> binary.breakAt("logger.c:5", null)).contains("binary module"));
+        // built with -g: its DWARF names counter.c, and no other file
+        DebugSession dwarf = Sessions.load(Sessions.RESOURCES.resolve("counter.wasm"));
+        assertEquals("no source file logger.c in the debugging information of "
+                + Sessions.RESOURCES.resolve("counter.wasm"), error(() -> dwarf.breakAt("logger.c:5", null)));
     }
 
     @Test

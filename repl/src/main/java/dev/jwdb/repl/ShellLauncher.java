@@ -95,6 +95,9 @@ final class ShellLauncher {
                 err.flush();
                 return Exit.USAGE;
             }
+            for (String note : session.loadNotes()) {
+                console.out().println("note: " + note);
+            }
             List<String> argv = new ArrayList<>();
             argv.add(request.file());
             argv.addAll(request.args());

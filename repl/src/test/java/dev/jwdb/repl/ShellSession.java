@@ -31,11 +31,16 @@ final class ShellSession {
 
     /** {@code interactive}: the lines count as typed by a person (an empty line repeats the last step). */
     static Transcript run(String file, boolean interactive, String... commands) {
+        return run(file, List.of(), interactive, commands);
+    }
+
+    /** The program started with {@code args} after FILE, as {@code jwdb FILE ARGS...} does. */
+    static Transcript run(String file, List<String> args, boolean interactive, String... commands) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         PrintWriter writer = new PrintWriter(out, true);
         ScriptConsole console = new ScriptConsole(List.of(commands), writer, true, interactive);
-        ShellLauncher.Request request = new ShellLauncher.Request(file, List.of(), g -> {
+        ShellLauncher.Request request = new ShellLauncher.Request(file, args, g -> {
         }, List.of(commands), false);
         int status = ShellLauncher.run(request, console, new PrintWriter(err, true));
         return new Transcript(status, out.toString(), err.toString());

@@ -26,4 +26,28 @@ class ReadmeTourTest {
         assertTrue(firstLines.startsWith("jwdb: wasi: fd_prestat_get(fd=3)"), r.err());
         assertTrue(readme.contains("\n" + firstLines + "\n```\n"), "README.md does not show the trace:\n" + firstLines);
     }
+
+    /**
+     * The source-level examples (the project README's, and the debug-info sample's) are cut from the debug-info
+     * transcript: their lines appear there, in order.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"README.md", "samples/debug-info/README.md"})
+    void theSourceLevelExampleIsCutFromTheDebugInfoTranscript(String file) throws Exception {
+        String readme = Files.readString(Jwdb.SAMPLES.resolveSibling(file));
+        java.util.List<String> transcript = Files.readAllLines(Path.of(Jwdb.sample("sessions/debug-info.expected")));
+        int start = readme.lastIndexOf("```\n", readme.indexOf("(jwdb) break stats.c:24"));
+        String block = readme.substring(start + 4, readme.indexOf("```", start + 4));
+        int at = 0;
+        for (String line : block.split("\n")) {
+            if (line.startsWith("$ ") || line.startsWith("./jwdb ")) {
+                continue;
+            }
+            while (at < transcript.size() && !transcript.get(at).equals(line)) {
+                at++;
+            }
+            assertTrue(at < transcript.size(), file + ": \"" + line + "\" is not in debug-info.expected (in order)");
+            at++;
+        }
+    }
 }

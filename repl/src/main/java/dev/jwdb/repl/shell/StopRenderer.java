@@ -5,7 +5,9 @@ import dev.jwdb.debugger.Frame;
 import dev.jwdb.debugger.HostCall;
 import dev.jwdb.debugger.Listing;
 import dev.jwdb.debugger.Location;
+import dev.jwdb.debugger.SourceText;
 import dev.jwdb.debugger.StopEvent;
+import dev.jwdb.engine.model.Module;
 import dev.jwdb.engine.model.LaneShape;
 import dev.jwdb.engine.model.ValType;
 import dev.jwdb.engine.runtime.Value;
@@ -13,7 +15,9 @@ import dev.jwdb.engine.text.V128Format;
 import dev.jwdb.engine.text.Disassembler;
 import dev.jwdb.engine.wasi.CapabilityEvent;
 import java.io.PrintWriter;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -28,6 +32,9 @@ public final class StopRenderer {
 
     private final ShellContext context;
     private LocationText locations;
+    /** Source files already said to be missing or different, so that each is said once per module. */
+    private final Set<String> noted = new HashSet<>();
+    private Module notedFor;
 
     StopRenderer(ShellContext context) {
         this.context = context;
@@ -203,8 +210,20 @@ public final class StopRenderer {
         return String.format("#%-2d %s  %s", frame.number(), where(frame.location()), frame.location().text());
     }
 
-    /** The instructions around {@code location}, the current one marked. */
+    /**
+     * Where the program is: for a module with DWARF lines, the source line of {@code location}, marked, as gdb
+     * shows it; otherwise (and when the source file cannot be found) the instructions around it, the current one
+     * marked.
+     */
     public void window(Location location) {
+        if (context.session().sourceLevel() && location.hasLine()) {
+            SourceText source = source(location);
+            String text = source == null ? null : source.line(location.line());
+            if (text != null) {
+                context.out().println(sourceLine(location.line(), text, true));
+                return;
+            }
+        }
         try {
             Listing listing = context.session().disassemble();
             int at = listing.current() >= 0 ? listing.current() : location.instruction();
@@ -217,6 +236,36 @@ public final class StopRenderer {
         } catch (DebugException e) {
             // Nothing to list (the stop is outside Wasm code); the location line said where it is.
         }
+    }
+
+    /**
+     * The text of {@code location}'s source file, or null when it cannot be shown: said once per file in one line
+     * ({@code note: source file stats.c not found (looked for ...); showing WAT}), as is a file whose MD5 differs
+     * from the one the module was built from (shown all the same).
+     */
+    public SourceText source(Location location) {
+        if (context.session().module() != notedFor) {
+            noted.clear();
+            notedFor = context.session().module();
+        }
+        try {
+            SourceText text = context.session().source(location);
+            if (text.warning() != null && noted.add(location.source())) {
+                context.out().println("note: " + text.warning());
+            }
+            return text;
+        } catch (DebugException e) {
+            if (context.session().sourceLevel() && noted.add(location.source())) {
+                context.out().println("note: " + e.getMessage() + "; showing WAT");
+            }
+            return null;
+        }
+    }
+
+    /** {@code =>   18  text}: a source line as {@code list} and a stop show it, marked when current. */
+    public String sourceLine(int number, String text, boolean current) {
+        String line = String.format("%s%4d  %s", current ? "=> " : "   ", number, text);
+        return current ? context.paint().current(line) : line;
     }
 
     /**

@@ -26,6 +26,8 @@ final class Breakpoints {
             super(List.of("break", "b"), "break FUNC|$id|@OFFSET|FILE:LINE|LINE [if COND]",
                     "set a breakpoint, optionally with a condition",
                     "Examples:  break fib    break $fib if $n == 2    break @0x1c    break fib.wat:7\n"
+                            + "In a binary with DWARF (-g): break stats.c:24 (a line without code moves to the\n"
+                            + "next line with code), and break FUNC stops after the function's prologue.\n"
                             + "COND is an expression over the frame: $local, local N, global N, i32[ADDR],\n"
                             + "arithmetic and comparisons; the program stops when it is not zero.\n"
                             + "Set before a module is loaded, a breakpoint is pending until one matches.");
@@ -71,6 +73,9 @@ final class Breakpoints {
         }
         if (b.condition() != null) {
             line.append(" if ").append(b.condition());
+        }
+        if (b.note() != null) {
+            line.append(": ").append(b.note());
         }
         return line.toString();
     }

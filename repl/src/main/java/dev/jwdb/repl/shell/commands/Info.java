@@ -3,6 +3,7 @@ package dev.jwdb.repl.shell.commands;
 import dev.jwdb.debugger.DebugException;
 import dev.jwdb.debugger.GlobalVariable;
 import dev.jwdb.debugger.Local;
+import dev.jwdb.debugger.SourceVariable;
 import dev.jwdb.debugger.TableEntry;
 import dev.jwdb.engine.runtime.Value;
 import dev.jwdb.repl.shell.Args;
@@ -15,16 +16,18 @@ import java.util.List;
 
 /** {@code info break|locals|stack|globals|tables|memory|functions}. */
 final class Info extends BasicCommand {
-    private static final List<String> TOPICS = List.of("break", "locals", "stack", "globals", "tables", "memory",
-            "functions");
+    private static final List<String> TOPICS = List.of("break", "locals", "wasm-locals", "stack", "globals",
+            "tables", "memory", "functions");
     /** Table elements listed before the rest is summarised. */
     private static final int SHOWN_ELEMENTS = 32;
 
     Info() {
-        super(List.of("info", "i"), "info break|locals|stack|globals|tables|memory|functions",
+        super(List.of("info", "i"), "info break|locals|wasm-locals|stack|globals|tables|memory|functions",
                 "breakpoints; the selected frame's locals and operand stack; globals, tables, memory; functions",
                 "info break       breakpoints, watchpoints and catch points with their numbers and hits\n"
-                        + "info locals      parameters and locals of the selected frame\n"
+                        + "info locals      parameters and locals of the selected frame: with DWARF (-g), the\n"
+                        + "                 source's variables (C, Rust) in scope; otherwise the Wasm locals\n"
+                        + "info wasm-locals the Wasm function's parameters and locals, always\n"
                         + "info stack       the selected frame's operand stack, bottom first\n"
                         + "info globals     every global, with its mutability\n"
                         + "info tables      every table and its elements\n"
@@ -47,13 +50,26 @@ final class Info extends BasicCommand {
                 break;
             case "locals":
                 Guard.frames(context);
-                List<Local> locals = context.session().locals();
-                if (locals.isEmpty()) {
-                    out.println("no locals");
+                if (context.session().sourceLevel()) {
+                    List<SourceVariable> variables;
+                    try {
+                        variables = context.session().sourceVariables();
+                    } catch (DebugException e) {
+                        out.println("note: " + e.getMessage() + "; showing the Wasm locals");
+                        variables = List.of();
+                    }
+                    for (SourceVariable v : variables) {
+                        out.println(v.name() + " = " + v.value());
+                    }
+                    if (!variables.isEmpty()) {
+                        break;
+                    }
                 }
-                for (Local l : locals) {
-                    out.println(l.label() + " = " + context.renderer().value(l.value()));
-                }
+                wasmLocals(context, out);
+                break;
+            case "wasm-locals":
+                Guard.frames(context);
+                wasmLocals(context, out);
                 break;
             case "stack":
                 Guard.frames(context);
@@ -118,6 +134,16 @@ final class Info extends BasicCommand {
     }
 
     /** The topic named by {@code typed} or a unique prefix of it ({@code info loc}). */
+    private static void wasmLocals(ShellContext context, PrintWriter out) throws DebugException {
+        List<Local> locals = context.session().locals();
+        if (locals.isEmpty()) {
+            out.println("no locals");
+        }
+        for (Local l : locals) {
+            out.println(l.label() + " = " + context.renderer().value(l.value()));
+        }
+    }
+
     private static String topic(String typed) throws ShellError {
         String found = null;
         for (String t : TOPICS) {

@@ -4,15 +4,13 @@ import dev.jwdb.debugger.DebugException;
 import dev.jwdb.debugger.Listing;
 import dev.jwdb.debugger.Location;
 import dev.jwdb.debugger.SessionState;
+import dev.jwdb.debugger.SourceText;
 import dev.jwdb.engine.text.Disassembler;
 import dev.jwdb.repl.shell.Args;
 import dev.jwdb.repl.shell.Completion;
 import dev.jwdb.repl.shell.ShellCommand;
 import dev.jwdb.repl.shell.ShellContext;
 import dev.jwdb.repl.shell.ShellError;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /** {@code list} (source, or WAT around the current point) and {@code disas} (a whole function as WAT). */
@@ -67,8 +65,8 @@ final class Listings {
     static final class ListSource extends BasicCommand {
         ListSource() {
             super(List.of("list", "l"), "list [FUNC]", "source lines (or WAT) around the current point or FUNC",
-                    "For a module loaded from a .wat file, its text with the current line marked;\n"
-                            + "for a binary module, the WAT instructions around the current one.");
+                    "For a module loaded from a .wat file, or a binary with DWARF lines (built with -g), its\n"
+                            + "source with the current line marked; otherwise the WAT instructions around the current one.");
         }
 
         @Override
@@ -95,20 +93,21 @@ final class Listings {
             }
         }
 
-        /** The source file's lines around {@code where}; false when the file cannot be read (typed input). */
+        /**
+         * The source file's lines around {@code where}; false when the file cannot be read (typed input, or a
+         * DWARF source file not found, which is then said once).
+         */
         private static boolean source(ShellContext context, Location where, boolean mark) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(Path.of(where.source()));
-            } catch (IOException | RuntimeException e) {
+            SourceText source = context.renderer().source(where);
+            if (source == null) {
                 return false;
             }
+            List<String> lines = source.lines();
             int line = where.line();
             int from = Math.max(1, mark ? line - AROUND : line);
             int to = Math.min(lines.size(), from + 2 * AROUND);
             for (int n = from; n <= to; n++) {
-                String text = String.format("%s%4d  %s", mark && n == line ? "=> " : "   ", n, lines.get(n - 1));
-                context.out().println(mark && n == line ? context.paint().current(text) : text);
+                context.out().println(context.renderer().sourceLine(n, lines.get(n - 1), mark && n == line));
             }
             return true;
         }

@@ -1,6 +1,7 @@
 package dev.jwdb.repl.shell.commands;
 
 import dev.jwdb.debugger.DebugException;
+import dev.jwdb.debugger.SourceVariable;
 import dev.jwdb.engine.model.LaneShape;
 import dev.jwdb.engine.model.ValType;
 import dev.jwdb.engine.runtime.Value;
@@ -23,7 +24,8 @@ final class Print extends BasicCommand {
                         + "/x prints an integer in hex, /d signed, /u unsigned; for a v128, its lanes.\n"
                         + "A v128 shows as lanes: v128:i32x4 [1 2 3 4]. /SHAPE picks the lanes for once\n"
                         + "(i8x16 i16x8 i32x4 i64x2 f32x4 f64x2); set v128 SHAPE changes them everywhere.\n"
-                        + "Examples:  print $n    print $n * 2 + 1    print/x i32[$p + 4]    print/f32x4 $v");
+                        + "Examples:  print $n    print $n * 2 + 1    print/x i32[$p + 4]    print/f32x4 $v\n"
+                        + "In a binary with DWARF (-g), print NAME shows the source variable NAME in scope.");
     }
 
     static List<ShellCommand> commands() {
@@ -42,8 +44,33 @@ final class Print extends BasicCommand {
                     + " (expected /x, /d, /u or a lane shape: /i8x16 /i16x8 /i32x4 /i64x2 /f32x4 /f64x2)");
         }
         Guard.module(context);
+        String variable = sourceVariable(context, args.rest().strip(), suffix);
+        if (variable != null) {
+            context.out().println(context.paint().value(variable));
+            return;
+        }
         Value v = context.session().evaluate(args.rest());
         context.out().println(context.paint().value(format(context, v, suffix, shape)));
+    }
+
+    /**
+     * The value of the source program's variable {@code name} in the selected frame (a binary with DWARF), or null
+     * when {@code name} is no such variable: then it is an expression as usual.
+     */
+    private static String sourceVariable(ShellContext context, String name, String suffix) {
+        if (!suffix.isEmpty() || !name.matches("[A-Za-z_][A-Za-z0-9_]*") || !context.session().sourceLevel()) {
+            return null;
+        }
+        try {
+            for (SourceVariable v : context.session().sourceVariables()) {
+                if (v.name().equals(name)) {
+                    return v.value();
+                }
+            }
+        } catch (DebugException e) {
+            // not stopped, or no variables to read: an expression after all
+        }
+        return null;
     }
 
     private static String format(ShellContext context, Value v, String suffix, LaneShape shape) throws ShellError {

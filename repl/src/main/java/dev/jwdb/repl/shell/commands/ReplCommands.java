@@ -76,6 +76,9 @@ final class ReplCommands {
             }
             context.session().load(file);
             context.out().println(dev.jwdb.repl.shell.ModuleSummary.of(context.session(), args.word(0)));
+            for (String note : context.session().loadNotes()) {
+                context.out().println("note: " + note);
+            }
         }
 
         @Override

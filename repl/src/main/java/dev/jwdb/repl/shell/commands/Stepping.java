@@ -20,8 +20,9 @@ final class Stepping {
     static List<ShellCommand> commands() {
         return List.of(
                 new Step(List.of("step", "s"), "step [N]", "step into calls, to the next source line (or instruction)",
-                        "In a module from text, runs to the next source line; otherwise one instruction.\n"
-                                + "A call is entered. An empty line repeats it.", c -> c.session()::stepLine),
+                        "In a module from text or with DWARF lines (-g), runs to the next source line\n"
+                                + "(with DWARF: the start of its next statement, past a callee's prologue);\n"
+                                + "otherwise one instruction. A call is entered. An empty line repeats it.", c -> c.session()::stepLine),
                 new Step(List.of("next", "n"), "next [N]", "step over calls, to the next line of this frame",
                         "Calls run to their end. An empty line repeats it.", c -> c.session()::stepOver),
                 new Step(List.of("stepi", "si"), "stepi [N]", "run exactly one instruction",

@@ -1,0 +1,151 @@
+package dev.jwdb.debugger.dwarf;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A variable's type, as far as showing its value needs: C's base types, pointers, structures and unions, arrays,
+ * enumerations, and the typedefs and qualifiers around them. A type that refers to another (a pointer, a typedef,
+ * an array's elements) resolves it when asked, so that recursive types (a list node pointing to its own kind) are
+ * fine.
+ */
+public final class DwarfType {
+    public enum Kind {
+        BASE, POINTER, STRUCT, UNION, ARRAY, ENUM, TYPEDEF, QUALIFIED, VOID, FUNCTION, UNKNOWN
+    }
+
+    /** A base type's encoding (DWARF 5 section 7.8). */
+    public static final int ATE_BOOLEAN = 0x02;
+    public static final int ATE_FLOAT = 0x04;
+    public static final int ATE_SIGNED = 0x05;
+    public static final int ATE_SIGNED_CHAR = 0x06;
+    public static final int ATE_UNSIGNED = 0x07;
+    public static final int ATE_UNSIGNED_CHAR = 0x08;
+    public static final int ATE_UTF = 0x10;
+
+    /** A structure's member: its name, its type and its byte offset; {@code bitSize} 0 unless a bit field. */
+    public record Member(String name, Supplier<DwarfType> type, long offset, int bitSize) {
+    }
+
+    public static final DwarfType VOID = new DwarfType(Kind.VOID, "void", 0, 0, null, List.of(), List.of(),
+            Map.of());
+
+    private final Kind kind;
+    private final String name;
+    private final long size;
+    private final int encoding;
+    private final Supplier<DwarfType> target;
+    private final List<Member> members;
+    private final List<Long> counts;
+    private final Map<Long, String> enumerators;
+
+    DwarfType(Kind kind, String name, long size, int encoding, Supplier<DwarfType> target, List<Member> members,
+              List<Long> counts, Map<Long, String> enumerators) {
+        this.kind = kind;
+        this.name = name;
+        this.size = size;
+        this.encoding = encoding;
+        this.target = target;
+        this.members = List.copyOf(members);
+        this.counts = List.copyOf(counts);
+        this.enumerators = Map.copyOf(enumerators);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The type's own name ({@code int}, {@code stats}, a typedef's name), or null. */
+    public String name() {
+        return name;
+    }
+
+    /** Its size in bytes; for a pointer the address size; 0 when unknown. */
+    public long size() {
+        return size(0);
+    }
+
+    /** The size, following at most a few levels of typedefs and arrays: corrupted types may refer to themselves. */
+    private long size(int depth) {
+        if (depth > 16) {
+            return 0;
+        }
+        if (size == 0 && (kind == Kind.TYPEDEF || kind == Kind.QUALIFIED)) {
+            return target().size(depth + 1);
+        }
+        if (size == 0 && kind == Kind.ARRAY) {
+            long n = target().size(depth + 1);
+            for (long c : counts) {
+                n = c <= 0 || n > (1L << 40) / c ? 0 : n * c;
+            }
+            return n;
+        }
+        return size;
+    }
+
+    public int encoding() {
+        return encoding;
+    }
+
+    /** What a pointer points to, an array holds, a typedef or qualifier names; {@link #VOID} when none. */
+    public DwarfType target() {
+        DwarfType t = target == null ? null : target.get();
+        return t == null ? VOID : t;
+    }
+
+    public List<Member> members() {
+        return members;
+    }
+
+    /** An array's element counts, outermost first (-1 when unknown). */
+    public List<Long> counts() {
+        return counts;
+    }
+
+    public Map<Long, String> enumerators() {
+        return enumerators;
+    }
+
+    /** The type with typedefs and qualifiers looked through. */
+    public DwarfType stripped() {
+        DwarfType t = this;
+        for (int i = 0; i < 32 && (t.kind == Kind.TYPEDEF || t.kind == Kind.QUALIFIED); i++) {
+            t = t.target();
+        }
+        return t;
+    }
+
+    /** As C writes it: {@code int}, {@code char **}, {@code struct stats}, {@code const char * restrict}, {@code long [4]}. */
+    @Override
+    public String toString() {
+        return describe(0);
+    }
+
+    private String describe(int depth) {
+        if (depth > 8) {
+            return "...";
+        }
+        return switch (kind) {
+            case BASE, TYPEDEF, VOID, UNKNOWN -> name == null ? "?" : name;
+            case POINTER -> {
+                String to = target().describe(depth + 1);
+                yield to.endsWith("*") ? to + "*" : to + " *";
+            }
+            case STRUCT -> "struct " + (name == null ? "{...}" : name);
+            case UNION -> "union " + (name == null ? "{...}" : name);
+            case ENUM -> "enum " + (name == null ? "{...}" : name);
+            // C puts a pointer's own qualifier after its star: char *const
+            case QUALIFIED -> target().kind == Kind.POINTER ? target().describe(depth + 1) + " " + name
+                    : name + " " + target().describe(depth + 1);
+            case FUNCTION -> "function";
+            case ARRAY -> {
+                StringBuilder b = new StringBuilder(target().describe(depth + 1)).append(' ');
+                for (long c : counts) {
+                    b.append('[').append(c < 0 ? "" : Long.toString(c)).append(']');
+                }
+                yield b.toString();
+            }
+        };
+    }
+}
