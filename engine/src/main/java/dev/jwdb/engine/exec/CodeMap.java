@@ -9,7 +9,8 @@ public final class CodeMap {
     }
 
     /**
-     * The instruction a frame paused at {@code pc} runs next: the first one whose code starts there. For a pc that
+     * The instruction a frame paused at {@code pc} runs next: the first reachable one whose code starts there (as in
+     * {@link CompiledFunction#heightAt}). For a pc that
      * starts no instruction's code (inside instrumented code, after a CHECK), the instruction that contains it.
      */
     public static int resumeInstruction(CompiledFunction cf, int pc) {
@@ -30,6 +31,11 @@ public final class CodeMap {
             }
         }
         if (lo < pcs.length && pcs[lo] == pc) {
+            // unreachable instructions emit nothing and share the pc of the live code after them: not them
+            int[] heights = cf.instructionHeights();
+            while (heights[lo] < 0 && lo + 1 < pcs.length && pcs[lo + 1] == pc) {
+                lo++;
+            }
             return lo;
         }
         return Math.max(0, lo - 1);

@@ -47,6 +47,28 @@ class FusedInstructionTest {
     }
 
     @Test
+    void aFramePausedAtALoopHeadAfterUnreachableCodeIsBeforeTheFirstReachableInstructionThere() {
+        // 0 block, 1 br 0, 2 i32.const (unreachable), 3 drop (unreachable), 4 end, 5 loop ...: 2 to 5 emit nothing
+        TestModule m = new TestModule();
+        m.export("after", sig(t(I32), t(I32)), t(), """
+                block
+                  br 0
+                  i32.const 7
+                  drop
+                end
+                loop
+                  local.get 0; i32.const 1; i32.sub; local.tee 0; br_if 0
+                end
+                local.get 0""");
+        Instance inst = store.instantiate(m.build(), ImportResolver.NONE);
+        CompiledFunction cf = ((FunctionInstance) inst.export("after")).compiled();
+        int head = cf.loopHeads()[0];
+        assertEquals(head, cf.instructionPcs()[2]);
+        assertEquals(4, CodeMap.resumeInstruction(cf, head));
+        assertEquals(0, call(inst, "after", 3));
+    }
+
+    @Test
     void comparisonsFeedingBrIfAndIfBranchExactlyWhenTheComparisonHolds() {
         Map<String, BiPredicate<Integer, Integer>> comparisons = new LinkedHashMap<>();
         comparisons.put("eq", (a, b) -> a.intValue() == b.intValue());
