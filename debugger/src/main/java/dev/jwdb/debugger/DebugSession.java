@@ -357,12 +357,17 @@ public final class DebugSession {
      * goes after the function's prologue and a line without code moves to the next line with code, as in gdb.
      */
     public StopPoint.Breakpoint breakAt(String spec, String condition) throws DebugException {
+        return breakAt(spec, condition, false);
+    }
+
+    /** As {@link #breakAt(String, String)}; a {@code temporary} breakpoint is deleted when it stops the program. */
+    public StopPoint.Breakpoint breakAt(String spec, String condition, boolean temporary) throws DebugException {
         String s = spec == null ? "" : spec.trim();
         if (s.isEmpty()) {
             throw new DebugException("break needs a function, @offset or file:line");
         }
-        Expression cond = condition == null || condition.isBlank() ? null : Expression.parse(condition.trim());
-        StopPointTable.Breakpoint b = new StopPointTable.Breakpoint(points.nextId(), s, cond);
+        StopPointTable.Breakpoint b = new StopPointTable.Breakpoint(points.nextId(), s, condition(condition),
+                temporary);
         if (image != null) {
             BreakpointSites.resolve(image, b);
         }
@@ -434,6 +439,27 @@ public final class DebugSession {
     /** Every breakpoint, watchpoint and catch point, by id. */
     public List<StopPoint> stopPoints() {
         return points.snapshot();
+    }
+
+    /** Breakpoint {@code id} passes over its next {@code count} hits without stopping ({@code ignore}). */
+    public StopPoint.Breakpoint ignore(int id, int count) throws DebugException {
+        if (count < 0) {
+            throw new DebugException("ignore needs a count of 0 or more, not " + count);
+        }
+        StopPointTable.Breakpoint b = points.breakpoint(id);
+        b.ignoreCount = count;
+        return b.snapshot();
+    }
+
+    /** Gives breakpoint {@code id} the condition {@code condition}, or none when it is null or blank. */
+    public StopPoint.Breakpoint condition(int id, String condition) throws DebugException {
+        StopPointTable.Breakpoint b = points.breakpoint(id);
+        b.condition = condition(condition);
+        return b.snapshot();
+    }
+
+    private static Expression condition(String text) throws DebugException {
+        return text == null || text.isBlank() ? null : Expression.parse(text.trim());
     }
 
     public void delete(int id) throws DebugException {

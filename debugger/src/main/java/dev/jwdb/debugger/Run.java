@@ -214,9 +214,15 @@ final class Run {
         return new StopEvent.Trapped(message, at);
     }
 
+    /**
+     * The stop for the breakpoints at frame 0's instruction: every enabled one whose condition holds counts the hit
+     * (or passes over it while it has hits to ignore), and the first of those that stops is reported; a temporary one
+     * that stops is deleted. Null when none stops.
+     */
     private StopEvent breakpointHit() {
         FrameView top = frame0();
         int fn = top.function.index();
+        StopPointTable.Breakpoint stopping = null;
         for (StopPointTable.Breakpoint b : points.breakpoints()) {
             if (!b.enabled || !b.at(fn, top.instruction)) {
                 continue;
@@ -231,9 +237,21 @@ final class Run {
                 }
             }
             b.hits++;
-            return new StopEvent.BreakpointHit(top.location(), b.snapshot());
+            if (b.ignoreCount > 0) {
+                b.ignoreCount--;
+            } else if (stopping == null) {
+                stopping = b;
+            }
         }
-        return null;
+        if (stopping == null) {
+            return null;
+        }
+        StopEvent.BreakpointHit hit = new StopEvent.BreakpointHit(top.location(), stopping.snapshot());
+        if (stopping.temporary) {
+            // its CHECKs are disarmed when the run goes on (drive applies the stop points first)
+            points.remove(stopping.id);
+        }
+        return hit;
     }
 
     private StopEvent watchTriggered(Access access) {

@@ -25,7 +25,7 @@ public sealed interface StopPoint {
      *                  next line with code), or null
      */
     record Breakpoint(int id, String spec, String condition, boolean enabled, int hits, List<Location> locations,
-                      String note)
+                      String note, boolean temporary, int ignoreCount)
             implements StopPoint {
         public Breakpoint {
             locations = List.copyOf(locations);

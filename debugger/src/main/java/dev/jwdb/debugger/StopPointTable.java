@@ -17,18 +17,23 @@ final class StopPointTable implements DebugHooks {
     static final class Breakpoint {
         final int id;
         final String spec;
-        final Expression condition;
+        Expression condition;
+        /** Deleted when it stops the program ({@code tbreak}). */
+        final boolean temporary;
         boolean enabled = true;
         int hits;
+        /** Hits still to pass over without stopping ({@code ignore}). */
+        int ignoreCount;
         List<int[]> sites = List.of();
         List<Location> locations = List.of();
         /** What the user should know about where it went (a line without code moved to the next), or null. */
         String note;
 
-        Breakpoint(int id, String spec, Expression condition) {
+        Breakpoint(int id, String spec, Expression condition, boolean temporary) {
             this.id = id;
             this.spec = spec;
             this.condition = condition;
+            this.temporary = temporary;
         }
 
         boolean at(int function, int instruction) {
@@ -42,7 +47,7 @@ final class StopPointTable implements DebugHooks {
 
         StopPoint.Breakpoint snapshot() {
             return new StopPoint.Breakpoint(id, spec, condition == null ? null : condition.toString(), enabled, hits,
-                    locations, note);
+                    locations, note, temporary, ignoreCount);
         }
     }
 
@@ -113,10 +118,24 @@ final class StopPointTable implements DebugHooks {
     }
 
     void delete(int id) throws DebugException {
-        if (points.remove(id) == null) {
+        if (!remove(id)) {
             throw new DebugException("no breakpoint, watchpoint or catch point number " + id);
         }
+    }
+
+    /** Removes stop point {@code id}; whether there was one. */
+    boolean remove(int id) {
+        boolean removed = points.remove(id) != null;
         refresh();
+        return removed;
+    }
+
+    /** Breakpoint {@code id} ({@code ignore}, {@code condition}). */
+    Breakpoint breakpoint(int id) throws DebugException {
+        if (points.get(id) instanceof Breakpoint b) {
+            return b;
+        }
+        throw new DebugException(points.containsKey(id) ? id + " is not a breakpoint" : "no breakpoint number " + id);
     }
 
     void enable(int id, boolean on) throws DebugException {

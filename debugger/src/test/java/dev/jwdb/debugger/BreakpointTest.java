@@ -8,9 +8,65 @@ import java.util.List;
 import static dev.jwdb.debugger.Sessions.args;
 import static dev.jwdb.debugger.Sessions.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BreakpointTest {
+    @Test
+    void aTemporaryBreakpointStopsOnceAndIsGone() throws DebugException {
+        DebugSession s = Sessions.fib();
+        StopPoint.Breakpoint t = s.breakAt("$fib", null, true);
+        assertTrue(t.temporary());
+        expect(StopEvent.BreakpointHit.class, s.invoke("fib", args("5")));
+        assertEquals(Value.i32(5), s.locals().get(0).value());
+        assertTrue(s.stopPoints().stream().noneMatch(p -> p.id() == t.id()), s.stopPoints().toString());
+        StopEvent.Finished f = expect(StopEvent.Finished.class, s.resume());
+        assertEquals(List.of(Value.i32(5)), f.results());
+    }
+
+    @Test
+    void ignoredHitsAreCountedAndPassedOver() throws DebugException {
+        DebugSession s = Sessions.fib();
+        StopPoint.Breakpoint b = s.breakAt("$fib", "$n == 1");
+        assertEquals(3, s.ignore(b.id(), 3).ignoreCount());
+        // fib(5) reaches n == 1 five times, in the order of the recursion: the fourth is the first to stop
+        expect(StopEvent.BreakpointHit.class, s.invoke("fib", args("5")));
+        StopPoint.Breakpoint now = (StopPoint.Breakpoint) s.stopPoints().get(0);
+        assertEquals(4, now.hits());
+        assertEquals(0, now.ignoreCount());
+        expect(StopEvent.BreakpointHit.class, s.resume());
+        expect(StopEvent.Finished.class, s.resume());
+        assertThrows(DebugException.class, () -> s.ignore(b.id(), -1));
+        assertThrows(DebugException.class, () -> s.ignore(99, 1));
+    }
+
+    @Test
+    void breakpointsAtTheSameInstructionAllCountTheHitAndTheFirstThatStopsIsReported() throws DebugException {
+        DebugSession s = Sessions.fib();
+        StopPoint.Breakpoint once = s.breakAt("$fib", null, true);
+        StopPoint.Breakpoint every = s.breakAt("$fib", null);
+        s.ignore(every.id(), 1);
+        StopEvent.BreakpointHit hit = expect(StopEvent.BreakpointHit.class, s.invoke("fib", args("3")));
+        assertEquals(once.id(), hit.breakpoint().id());
+        StopPoint.Breakpoint after = (StopPoint.Breakpoint) s.stopPoints().get(0);
+        assertEquals(every.id(), after.id());
+        assertEquals(1, after.hits());
+        assertEquals(0, after.ignoreCount());
+        assertEquals(every.id(), expect(StopEvent.BreakpointHit.class, s.resume()).breakpoint().id());
+    }
+
+    @Test
+    void aConditionCanBeGivenAndTakenAwayLater() throws DebugException {
+        DebugSession s = Sessions.fib();
+        StopPoint.Breakpoint b = s.breakAt("$fib", null);
+        assertEquals("$n == 3", s.condition(b.id(), "$n == 3").condition());
+        expect(StopEvent.BreakpointHit.class, s.invoke("fib", args("5")));
+        assertEquals(Value.i32(3), s.locals().get(0).value());
+        assertEquals(null, s.condition(b.id(), " ").condition());
+        expect(StopEvent.BreakpointHit.class, s.resume());
+        assertEquals(Value.i32(2), s.locals().get(0).value());
+    }
+
     @Test
     void conditionalBreakOnRecursiveFibShowsTheStackAndFinishReturnsTheResult() throws DebugException {
         DebugSession s = Sessions.fib();

@@ -114,6 +114,24 @@ class ShellTest {
     }
 
     @Test
+    void temporaryBreakpointsIgnoreCountsAndConditionsAsGdbHasThem() {
+        ShellSession.Transcript t = ShellSession.run(FIB, "tbreak $fib", "break $fib", "ignore 3 2", "info break",
+                "invoke fib 4", "info break", "continue", "condition 3 $n == 0", "continue", "condition 3",
+                "ignore 9 1", "condition 1");
+        contains(t, "(jwdb) tbreak $fib\nTemporary breakpoint 2 at fib+0x0",
+                "(jwdb) ignore 3 2\nWill ignore next 2 crossings of breakpoint 3\n",
+                "2    tbreakpoint y    0     at fib+0x0",
+                "(jwdb) invoke fib 4\nTemporary breakpoint 2, fib+0x0",
+                "(jwdb fib+0x0) info break\nNum  Type        Enb  Hits  What\n1    catch       y    0     denied\n"
+                        + "3    breakpoint  y    1     at fib+0x0 (", "fib.wat:6); ignores the next 1\n",
+                "(jwdb fib+0x0) continue\nBreakpoint 3, fib+0x0",
+                "(jwdb fib+0x0) condition 3 $n == 0\nBreakpoint 3 stops if $n == 0\n",
+                "(jwdb fib+0x0) condition 3\nBreakpoint 3 now unconditional\n",
+                "(jwdb fib+0x0) ignore 9 1\nerror: no breakpoint number 9\n",
+                "(jwdb fib+0x0) condition 1\nerror: 1 is not a breakpoint\n");
+    }
+
+    @Test
     void setEchoesWhatWasWrittenAsInfoShowsIt() {
         ShellSession.Transcript t = ShellSession.run(ShellSession.sample("wat/startup.wat"), "set global $length 0x10",
                 "info globals", "set global 0 = -1", "set global $nosuch 1");

@@ -51,7 +51,8 @@ public final class StopRenderer {
         PrintWriter out = context.out();
         Paint paint = context.paint();
         if (stop instanceof StopEvent.BreakpointHit hit) {
-            out.println("Breakpoint " + hit.breakpoint().id() + ", " + where(hit.location()));
+            out.println((hit.breakpoint().temporary() ? "Temporary breakpoint " : "Breakpoint ")
+                    + hit.breakpoint().id() + ", " + where(hit.location()));
             window(hit.location());
         } else if (stop instanceof StopEvent.StepDone step) {
             out.println(where(step.location()));

@@ -18,19 +18,27 @@ final class Breakpoints {
     }
 
     static List<ShellCommand> commands() {
-        return List.of(new Break(), new Delete(), new Enable(true), new Enable(false));
+        return List.of(new Break(false), new Break(true), new Delete(), new Enable(true), new Enable(false),
+                new Ignore(), new Condition());
     }
 
     static final class Break extends BasicCommand {
-        Break() {
-            super(List.of("break", "b"), "break FUNC|$id|@OFFSET|FILE:LINE|LINE [if COND]",
-                    "set a breakpoint, optionally with a condition",
-                    "Examples:  break fib    break $fib if $n == 2    break @0x1c    break fib.wat:7\n"
+        private final boolean temporary;
+
+        Break(boolean temporary) {
+            super(temporary ? List.of("tbreak", "tb") : List.of("break", "b"),
+                    (temporary ? "tbreak" : "break") + " FUNC|$id|@OFFSET|FILE:LINE|LINE [if COND]",
+                    temporary ? "set a breakpoint that is deleted when it stops the program"
+                            : "set a breakpoint, optionally with a condition",
+                    (temporary ? "As break, but the breakpoint stops the program once and is deleted.\n" : "")
+                    + "Examples:  break fib    break $fib if $n == 2    break @0x1c    break fib.wat:7\n"
                             + "In a binary with DWARF (-g): break stats.c:24 (a line without code moves to the\n"
                             + "next line with code), and break FUNC stops after the function's prologue.\n"
                             + "COND is an expression over the frame: $local, local N, global N, i32[ADDR],\n"
                             + "arithmetic and comparisons; the program stops when it is not zero.\n"
-                            + "Set before a module is loaded, a breakpoint is pending until one matches.");
+                            + "Set before a module is loaded, a breakpoint is pending until one matches.\n"
+                            + "ignore N COUNT passes over its next COUNT hits; condition N COND changes its condition.");
+            this.temporary = temporary;
         }
 
         @Override
@@ -46,7 +54,7 @@ final class Breakpoints {
                 }
                 condition = args.rest().substring(args.rest().indexOf(" if ") + 4).strip();
             }
-            StopPoint.Breakpoint b = context.session().breakAt(spec, condition);
+            StopPoint.Breakpoint b = context.session().breakAt(spec, condition, temporary);
             context.out().println(describe(context, b));
         }
 
@@ -59,9 +67,9 @@ final class Breakpoints {
         }
     }
 
-    /** {@code Breakpoint 2 at fib+0x0 (fib.wat:5) if $n == 2}. */
+    /** {@code Breakpoint 2 at fib+0x0 (fib.wat:5) if $n == 2}; {@code Temporary breakpoint 3 ...} for a tbreak. */
     static String describe(ShellContext context, StopPoint.Breakpoint b) {
-        StringBuilder line = new StringBuilder("Breakpoint " + b.id());
+        StringBuilder line = new StringBuilder(title(b));
         if (b.pending()) {
             line.append(" (pending) at ").append(b.spec());
         } else {
@@ -78,6 +86,71 @@ final class Breakpoints {
             line.append(": ").append(b.note());
         }
         return line.toString();
+    }
+
+    /** {@code Breakpoint 2}, or {@code Temporary breakpoint 2}. */
+    static String title(StopPoint.Breakpoint b) {
+        return (b.temporary() ? "Temporary breakpoint " : "Breakpoint ") + b.id();
+    }
+
+    static final class Ignore extends BasicCommand {
+        Ignore() {
+            super(List.of("ignore"), "ignore N COUNT", "pass over the next COUNT hits of breakpoint N",
+                    "The breakpoint counts the hits it passes over (info break) and stops at the one after them;\n"
+                            + "a hit whose condition is false does not count. ignore N 0 makes it stop again.");
+        }
+
+        @Override
+        public void execute(ShellContext context, Args args) throws ShellError, DebugException {
+            args.expect(2, 2, synopsis());
+            int id = Numbers.parseInt(args.word(0), "breakpoint number");
+            int count = Numbers.parseInt(args.word(1), "count");
+            StopPoint.Breakpoint b = context.session().ignore(id, count);
+            context.out().println(count == 0 ? "Breakpoint " + b.id() + " will stop the program at its next hit"
+                    : "Will ignore next " + count + (count == 1 ? " crossing" : " crossings") + " of breakpoint "
+                            + b.id());
+        }
+
+        @Override
+        public List<Completion> complete(ShellContext context, List<String> before, String partial) {
+            return before.isEmpty() ? breakpointCandidates(context) : List.of();
+        }
+    }
+
+    static final class Condition extends BasicCommand {
+        Condition() {
+            super(List.of("condition"), "condition N [COND]", "give breakpoint N a condition, or take it away",
+                    "COND is written as after break ... if; without COND the breakpoint stops at every hit.");
+        }
+
+        @Override
+        public void execute(ShellContext context, Args args) throws ShellError, DebugException {
+            if (args.isEmpty()) {
+                throw new ShellError("usage: " + synopsis());
+            }
+            int id = Numbers.parseInt(args.word(0), "breakpoint number");
+            String rest = args.rest().strip();
+            String condition = args.size() > 1 ? rest.substring(rest.indexOf(args.word(0)) + args.word(0).length())
+                    .strip() : null;
+            StopPoint.Breakpoint b = context.session().condition(id, condition);
+            context.out().println(b.condition() == null ? "Breakpoint " + b.id() + " now unconditional"
+                    : "Breakpoint " + b.id() + " stops if " + b.condition());
+        }
+
+        @Override
+        public List<Completion> complete(ShellContext context, List<String> before, String partial) {
+            return before.isEmpty() ? breakpointCandidates(context) : Completion.words(Candidates.locals(context));
+        }
+    }
+
+    private static List<Completion> breakpointCandidates(ShellContext context) {
+        List<String> out = new ArrayList<>();
+        for (StopPoint p : context.session().stopPoints()) {
+            if (p instanceof StopPoint.Breakpoint) {
+                out.add(String.valueOf(p.id()));
+            }
+        }
+        return Completion.words(out);
     }
 
     static final class Delete extends BasicCommand {
@@ -165,8 +238,9 @@ final class Breakpoints {
             String type;
             String what;
             if (p instanceof StopPoint.Breakpoint b) {
-                type = "breakpoint";
-                what = describe(context, b).replaceFirst("^Breakpoint \\d+ ", "");
+                type = b.temporary() ? "tbreakpoint" : "breakpoint";
+                what = describe(context, b).replaceFirst("^(Temporary b|B)reakpoint \\d+ ", "")
+                        + (b.ignoreCount() > 0 ? "; ignores the next " + b.ignoreCount() : "");
             } else if (p instanceof StopPoint.Watchpoint w) {
                 type = "watchpoint";
                 what = (w.onGlobal() ? "global " + w.global() : "0x" + Long.toHexString(w.address()) + ":" + w.length())
