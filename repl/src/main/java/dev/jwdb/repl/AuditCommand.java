@@ -42,7 +42,7 @@ final class AuditCommand implements Callable<Integer> {
         StoreLimits limits = grants.limits();
         try {
             AuditRecorder recorder = new AuditRecorder();
-            int status = program.launch(null).run(cli, main.guestStdio, granted, limits, recorder, false);
+            int status = program.launch(null).run(cli, main.guestStdio, granted, limits, recorder);
             print(cli.getOut(), recorder.leastPrivilege(granted.snapshot()));
             return status;
         } catch (RunFailure e) {

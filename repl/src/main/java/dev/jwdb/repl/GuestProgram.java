@@ -8,6 +8,7 @@ import dev.jwdb.engine.wasi.GuestStdio;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -21,14 +22,18 @@ final class GuestProgram {
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "the program's arguments")
     List<String> args = new ArrayList<>();
 
+    @Option(names = "--trace-wasi",
+            description = "print every WASI call on stderr as it returns, its arguments decoded (jwdb: wasi: ...); "
+                    + "a line the program left open is ended first")
+    boolean traceWasi;
+
     /** A program ready to run: the module loaded and validated, the export to call, what the guest sees as argv. */
-    record Launch(Module module, String file, EntryPoint entry, List<String> argv) {
+    record Launch(Module module, String file, EntryPoint entry, List<String> argv, boolean traceWasi) {
         /**
          * Runs it; {@code observer} sees every capability event besides the printer of denials; with
-         * {@code traceWasi}, every WASI call is printed on stderr as it returns.
+         * {@code --trace-wasi}, every WASI call is printed on stderr as it returns.
          */
-        int run(CommandLine cli, GuestStdio stdio, Grants grants, StoreLimits limits, CapabilityListener observer,
-                boolean traceWasi) {
+        int run(CommandLine cli, GuestStdio stdio, Grants grants, StoreLimits limits, CapabilityListener observer) {
             return new GuestRun(cli.getOut(), cli.getErr(), stdio, traceWasi).run(module, file, argv, grants, limits,
                     entry, observer);
         }
@@ -54,7 +59,7 @@ final class GuestProgram {
         if (invoke == null) {
             argv.addAll(args);
         }
-        return new Launch(module, file, entry, argv);
+        return new Launch(module, file, entry, argv, traceWasi);
     }
 
     /** Reports a run that could not start, in its one line, and returns its exit status. */

@@ -29,11 +29,6 @@ final class RunCommand implements Callable<Integer> {
             description = "call export NAME instead of _start; ARGS are its arguments, results are printed")
     String invoke;
 
-    @Option(names = "--trace-wasi",
-            description = "print every WASI call on stderr as it returns, its arguments decoded (jwdb: wasi: ...); "
-                    + "a line the program left open is ended first")
-    boolean traceWasi;
-
     @Mixin
     GuestProgram program;
 
@@ -44,8 +39,7 @@ final class RunCommand implements Callable<Integer> {
         Grants granted = grants.grants();
         StoreLimits limits = grants.limits();
         try {
-            return program.launch(invoke).run(cli, main.guestStdio, granted, limits, CapabilityListener.DELIVER_ALL,
-                    traceWasi);
+            return program.launch(invoke).run(cli, main.guestStdio, granted, limits, CapabilityListener.DELIVER_ALL);
         } catch (RunFailure e) {
             return GuestProgram.report(cli, e);
         }

@@ -172,6 +172,10 @@ class RunCommandTest {
                 jwdb: wasi: proc_exit(rval=42)
                 """.formatted(file.length() + 4)), r);
         assertEquals(new Result(42, "hi", ""), jwdb("run", file, "hi"));
+        Result audited = jwdb("audit", "--trace-wasi", file, "hi");
+        assertEquals(42, audited.status(), audited.err());
+        assertTrue(audited.err().contains("jwdb: wasi: fd_write(fd=1, iovs=[2 bytes: \"hi\"]) -> ESUCCESS"),
+                audited.err());
     }
 
     @Test
