@@ -154,6 +154,30 @@ final class ModuleImage {
         return variables == null ? List.of() : variables.variables(frame, state);
     }
 
+    /** Whether expressions can be C here: the module's DWARF has variables ({@code .debug_info} that reads). */
+    boolean hasSourceVariables() {
+        return variables != null && variables.readable();
+    }
+
+    /** What a C expression over {@code frame} reads (its variables, then the globals; null frame: the globals). */
+    CScope sourceScope(FrameView frame, InstanceState state) throws DebugException {
+        if (!hasSourceVariables()) {
+            throw new DebugException("C expressions need the module's DWARF variables (.debug_info), and "
+                    + sourceName + " has none");
+        }
+        return variables.scope(frame, state);
+    }
+
+    /** Whether a C expression at byte {@code offset} can name {@code name}: a variable in scope there, or a global. */
+    boolean knowsVariable(long offset, String name) throws DebugException {
+        return hasSourceVariables() && variables.knows(offset, name);
+    }
+
+    /** Whether {@code name} names a typedef of the program. */
+    boolean isTypedef(String name) {
+        return hasSourceVariables() && variables.isTypedef(name);
+    }
+
     /** The lines of source file {@code path} (a {@link Location#source()}), or why they cannot be shown. */
     SourceText source(String path) throws DebugException {
         return sources.find(path);

@@ -221,17 +221,19 @@ final class Run {
             if (!b.enabled || !b.at(fn, top.instruction)) {
                 continue;
             }
+            String conditionError = null;
             if (b.condition != null) {
                 try {
-                    if (!Expression.truthy(b.condition.evaluate(new InstanceState(image, program).scope(top)))) {
+                    if (!b.condition.holds(image, top, new InstanceState(image, program))) {
                         continue;
                     }
                 } catch (DebugException e) {
-                    // a condition that cannot be evaluated here stops, as gdb does, so the user can see why
+                    // a condition that cannot be evaluated here stops, as gdb does, and says why
+                    conditionError = e.getMessage();
                 }
             }
             b.hits++;
-            return new StopEvent.BreakpointHit(top.location(), b.snapshot());
+            return new StopEvent.BreakpointHit(top.location(), b.snapshot(), conditionError);
         }
         return null;
     }

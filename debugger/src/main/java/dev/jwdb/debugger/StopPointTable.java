@@ -17,7 +17,7 @@ final class StopPointTable implements DebugHooks {
     static final class Breakpoint {
         final int id;
         final String spec;
-        final Expression condition;
+        Condition condition;
         boolean enabled = true;
         int hits;
         List<int[]> sites = List.of();
@@ -25,10 +25,9 @@ final class StopPointTable implements DebugHooks {
         /** What the user should know about where it went (a line without code moved to the next), or null. */
         String note;
 
-        Breakpoint(int id, String spec, Expression condition) {
+        Breakpoint(int id, String spec) {
             this.id = id;
             this.spec = spec;
-            this.condition = condition;
         }
 
         boolean at(int function, int instruction) {
