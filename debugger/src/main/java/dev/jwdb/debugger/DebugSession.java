@@ -133,6 +133,14 @@ public final class DebugSession {
         return image.source(location.source());
     }
 
+    /**
+     * The source files the module's DWARF line tables give code to, as recorded ({@code stats.c},
+     * {@code libc-top-half/musl/src/stdlib/strtol.c}), for completion; empty without DWARF lines.
+     */
+    public List<String> sourceFiles() {
+        return image != null && image.fromDwarf() ? image.dwarf().filesWithCode() : List.of();
+    }
+
     /** Display names of every function defined or imported, in index order, for completion and {@code info functions}. */
     public List<String> functionNames() {
         List<String> out = new ArrayList<>();

@@ -1,14 +1,29 @@
 package dev.jwdb.repl;
 
+import dev.jwdb.debugger.DebugSession;
+import dev.jwdb.engine.wasi.GuestStdio;
+import dev.jwdb.repl.shell.Completion;
+import dev.jwdb.repl.shell.GuestOutput;
+import dev.jwdb.repl.shell.ScriptConsole;
+import dev.jwdb.repl.shell.Shell;
+import dev.jwdb.repl.shell.ShellCompleter;
+import dev.jwdb.repl.shell.ShellContext;
+import dev.jwdb.repl.shell.commands.ShellCommands;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** C expressions in the shell, on samples/debug-info/stats.wasm: print, print/x, x, and conditions of break. */
+/**
+ * C expressions in the shell, on samples/debug-info/stats.wasm: print, print/x, x, conditions of break, and the
+ * completion of source files and C variables.
+ */
 class SourceExpressionShellTest {
     private static final String STATS = ShellSession.sample("debug-info/stats.wasm");
 
@@ -75,6 +90,30 @@ class SourceExpressionShellTest {
         assertTrue(text.contains("print value\n3\n(jwdb add+0x108) continue\n"), text);
         // value 1: breakpoint 4 reads memory at 0xfffffffd, and stops again; value 4 stops breakpoint 2
         assertEquals(2, text.split("could not be evaluated").length - 1, text);
+    }
+
+    @Test
+    void tabCompletesSourceFilesAfterBreakAndCVariablesAfterPrint() {
+        PrintWriter out = new PrintWriter(new StringWriter(), true);
+        GuestOutput guest = new GuestOutput(out, "stdout| ");
+        DebugSession session = new DebugSession(new GuestStdio(InputStream.nullInputStream(), guest, guest));
+        ShellContext context = new ShellContext(session, new ScriptConsole(List.of(), out, false, false), guest,
+                guest);
+        Shell shell = new Shell(context, ShellCommands.table());
+        assertTrue(shell.execute("load " + STATS));
+        ShellCompleter completer = new ShellCompleter(context, context.table());
+        List<Completion> stats = completer.complete("break sta");
+        assertEquals(List.of(new Completion("stats.c:", false)), stats, "the cursor stays for the line number");
+        List<String> strtol = completer.complete("break strto").stream().map(Completion::value).toList();
+        assertTrue(strtol.containsAll(List.of("strtol.c:", "strtol")), strtol.toString());
+        assertTrue(completer.complete("break libc-top-half/musl/src/stdlib/strt").stream().map(Completion::value)
+                .toList().contains("libc-top-half/musl/src/stdlib/strtol.c:"), "by its recorded path too");
+        session.arguments(List.of("stats.wasm", "3"));
+        assertTrue(shell.execute("break stats.c:24"));
+        assertTrue(shell.execute("run"));
+        assertEquals(List.of("value"), completer.complete("print va").stream().map(Completion::value).toList());
+        assertEquals(List.of("value"), completer.complete("break stats.c:25 if va").stream().map(Completion::value)
+                .toList());
     }
 
     @Test

@@ -107,7 +107,8 @@ final class Print extends BasicCommand {
 
     @Override
     public List<Completion> complete(ShellContext context, List<String> before, String partial) {
-        List<String> out = new ArrayList<>(Candidates.locals(context));
+        List<String> out = new ArrayList<>(Candidates.sourceVariables(context));
+        out.addAll(Candidates.locals(context));
         out.addAll(Candidates.globals(context).stream().filter(g -> g.startsWith("$")).toList());
         out.add("global");
         out.add("local");
