@@ -141,6 +141,18 @@ public final class DebugSession {
         return image != null && image.fromDwarf() ? image.dwarf().filesWithCode() : List.of();
     }
 
+    /**
+     * The source file the selected frame is in ({@code info source}): where it was found (or looked for), its
+     * lines, and from its DWARF the compilation directory, language, compiler and DWARF version.
+     */
+    public SourceSummary sourceSummary() throws DebugException {
+        Location l = frame(selected).location();
+        if (l.source() == null) {
+            throw new DebugException("no source file: " + l.function() + " has no source lines here");
+        }
+        return image.sourceSummary(l);
+    }
+
     /** Display names of every function defined or imported, in index order, for completion and {@code info functions}. */
     public List<String> functionNames() {
         List<String> out = new ArrayList<>();

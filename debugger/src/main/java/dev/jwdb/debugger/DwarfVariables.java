@@ -1,5 +1,6 @@
 package dev.jwdb.debugger;
 
+import dev.jwdb.debugger.dwarf.CompileUnit;
 import dev.jwdb.debugger.dwarf.DebugInfo;
 import dev.jwdb.debugger.dwarf.DebugSections;
 import dev.jwdb.debugger.dwarf.DwarfException;
@@ -89,6 +90,15 @@ final class DwarfVariables {
             return info != null && info.global(name, address) != null;
         } catch (DwarfException | RuntimeException e) {
             throw new DebugException("cannot read the variables: " + message(e));
+        }
+    }
+
+    /** The compile unit of the code at byte {@code offset} of the module, or null when unknown or unreadable. */
+    CompileUnit unitAt(long offset) {
+        try {
+            return info() == null ? null : info.unitAt(offset - codeStart);
+        } catch (DwarfException | RuntimeException e) {
+            return null;
         }
     }
 

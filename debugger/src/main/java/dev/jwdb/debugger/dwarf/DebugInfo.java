@@ -99,6 +99,16 @@ public final class DebugInfo {
         return null;
     }
 
+    /** The compile unit whose code holds {@code address}, or null when none does. */
+    public CompileUnit unitAt(long address) throws DwarfException {
+        for (DebugInfoReader.Unit u : units) {
+            if (contains(unitRanges(u), address)) {
+                return reader.summary(u);
+            }
+        }
+        return null;
+    }
+
     /**
      * The global or static variable {@code name} (a top-level {@code DW_TAG_variable} with a location), or null
      * when no unit defines one. The unit whose code holds {@code address} comes first (its statics are the ones
