@@ -127,7 +127,8 @@ final class CExpression {
                     while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
                         i++;
                     }
-                } else if (Character.isDigit(c) || c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) {
+                } else if (Character.isDigit(c)
+                        || c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) {
                     // an exponent's sign belongs to the number: 1e-3, 0x1p+4
                     String exponent = s.startsWith("0x", i) || s.startsWith("0X", i) ? "pP" : "eE";
                     while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '.'

@@ -26,4 +26,10 @@ interface CScope {
 
     /** Linear memory's size in bytes (0 without memory). */
     long memorySize();
+
+    /**
+     * The function a C function pointer with value {@code index} calls: element {@code index} of table 0, where
+     * wasm32 keeps the functions whose address is taken; null when there is none.
+     */
+    String functionAt(long index);
 }

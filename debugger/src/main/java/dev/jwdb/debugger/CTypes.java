@@ -143,7 +143,7 @@ final class CTypes {
         return (int) Math.max(0, Math.min(type.stripped().size(), Integer.MAX_VALUE));
     }
 
-    /** The integer promotions: a type narrower than {@code int}, a {@code _Bool} or an enumeration becomes {@code int}. */
+    /** The integer promotions: a type narrower than {@code int}, a {@code _Bool} or an enumeration is {@code int}. */
     static DwarfType promoted(DwarfType type) {
         DwarfType t = type.stripped();
         if (t.kind() == DwarfType.Kind.ENUM || t.kind() == DwarfType.Kind.BASE && t.encoding() != DwarfType.ATE_FLOAT

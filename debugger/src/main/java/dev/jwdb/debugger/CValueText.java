@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A C value shown as gdb shows it, by its type: {@code 3}, {@code 97 'a'}, {@code 0x115b0}, a {@code char *} with
- * its string ({@code 0x11610 "1"}), {@code {count = 1, min = 3}}, {@code {1, 2, 3}}, an enumerator's name. In hex
+ * its string ({@code 0x11610 "1"}), a function pointer with its function ({@code 0x1 <__stdio_close>}),
+ * {@code {count = 1, min = 3}}, {@code {1, 2, 3}}, an enumerator's name. In hex
  * (or signed, or unsigned decimal) every integer, character and pointer is shown so, members and elements too.
  */
 final class CValueText {
@@ -116,6 +117,10 @@ final class CValueText {
         switch (t.kind()) {
             case POINTER -> {
                 String text = "0x" + Long.toHexString(raw);
+                if (raw != 0 && t.target().stripped().kind() == DwarfType.Kind.FUNCTION) {
+                    String function = m.functionAt(raw);
+                    return function == null ? text : text + " <" + function + ">";
+                }
                 if (raw != 0 && isChar(t.target().stripped())) {
                     try {
                         text += " " + quoted(m.bytes(raw, (int) Math.min(SHOWN_CHARACTERS, Math.max(0,

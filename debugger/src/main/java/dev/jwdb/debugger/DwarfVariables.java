@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * A frame's source-level variables, from {@code .debug_info}: which are in scope where the frame is, where each
  * lives (a Wasm local, or linear memory from the frame base) and its value shown by its C type; and the scope C
- * expressions are evaluated in, which adds the program's global variables. The debugging information is read when
+ * expressions are evaluated in, which adds the program's global variables and enumerators. The debugging information is read when
  * first asked for; if it cannot be, every frame says why instead of listing variables.
  */
 final class DwarfVariables {
@@ -87,7 +87,7 @@ final class DwarfVariables {
             if (function != null && function.variables().stream().anyMatch(v -> v.name().equals(name))) {
                 return true;
             }
-            return info != null && info.global(name, address) != null;
+            return info != null && (info.global(name, address) != null || info.enumerator(name, address) != null);
         } catch (DwarfException | RuntimeException e) {
             throw new DebugException("cannot read the variables: " + message(e));
         }
@@ -165,6 +165,18 @@ final class DwarfVariables {
                 if (found == null) {
                     found = info.global(name, address);
                 }
+                DebugInfo.Constant constant = found == null ? info.enumerator(name, address) : null;
+                if (constant != null) {
+                    return CValue.of(constant.type(), constant.value());
+                }
+                if (found == null && frame == null) {
+                    throw new DebugException("no global variable \"" + name + "\" (the program is not stopped: only"
+                            + " globals are in scope)");
+                }
+                if (found == null && function == null) {
+                    throw new DebugException("no global variable \"" + name + "\", and DWARF describes no variables"
+                            + " in " + frame.location().function());
+                }
                 if (found == null) {
                     return null;
                 }
@@ -212,6 +224,20 @@ final class DwarfVariables {
                 return state.memorySize();
             } catch (DebugException e) {
                 return 0;
+            }
+        }
+
+        @Override
+        public String functionAt(long index) {
+            try {
+                if (state.tableCount() == 0 || index < 0) {
+                    return null;
+                }
+                List<TableEntry> table = state.table(0);
+                String name = index < table.size() ? table.get((int) index).function() : null;
+                return name != null && name.startsWith("$") ? name.substring(1) : name;
+            } catch (DebugException e) {
+                return null;
             }
         }
 

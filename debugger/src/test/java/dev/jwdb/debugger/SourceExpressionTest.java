@@ -188,6 +188,11 @@ class SourceExpressionTest {
             assertEquals(c.getValue(), error(s, c.getKey()), c.getKey());
         }
         assertTrue(error(s, "s[100000000]").startsWith("cannot read 16 bytes at 0x"), error(s, "s[100000000]"));
+        // wasi-libc's __main_void has no DWARF: only the globals are there
+        s.selectFrame(2);
+        assertEquals("no global variable \"argc\", and DWARF describes no variables in $__main_void",
+                error(s, "argc"));
+        assertEquals("2", print(s, "stderr->fd"));
     }
 
     @Test
@@ -208,9 +213,17 @@ class SourceExpressionTest {
         assertEquals("1", print(s, "__stdout_FILE.fd"));
         assertEquals(print(s, "stderr"), print(s, "&__stderr_FILE"));
         assertTrue(print(s, "*stderr").contains("fd = 2, "), print(s, "*stderr"));
+        // a function pointer is an index into table 0: shown with the function it calls
+        assertEquals("0x1 <__stdio_close>", print(s, "stderr->close"));
+        assertEquals("0x1", s.evaluateSource("stderr->close", SourceValue.Radix.HEX).text());
         assertEquals("2", print(s, "((FILE *)stderr)->fd"), "FILE is wasi-libc's typedef");
         assertEquals("stdout is optimized out here", error(s, "stdout"), "wasm-ld discarded it (address -1)");
-        assertEquals("no variable \"value\" in scope here", error(s, "value"));
+        // vfprintf.c's enum { BARE, LPRE, LLPRE, ... }: an enumerator shows as its name, and computes as a number
+        assertEquals("LLPRE", print(s, "LLPRE"));
+        assertEquals("3", print(s, "LLPRE + 1"));
+        assertEquals("1", print(s, "LLPRE == 2"));
+        assertEquals("no global variable \"value\" (the program is not stopped: only globals are in scope)",
+                error(s, "value"));
         // strtol of a number too large sets errno to ERANGE (68 in WASI): errno is thread-local, at its address
         s.breakAt("stats.c:33", null);
         expect(StopEvent.BreakpointHit.class, s.run());

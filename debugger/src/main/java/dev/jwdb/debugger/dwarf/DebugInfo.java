@@ -65,6 +65,12 @@ public final class DebugInfo {
     /** The units' top-level variables and named types, by name, indexed when a name is first looked up. */
     private Map<String, List<Named>> globals;
     private Map<String, List<Named>> namedTypes;
+    /** Enumerators of the units' top-level enumerations, by name: each with its enumeration's entry. */
+    private Map<String, List<Named>> enumerators;
+
+    /** An enumerator: its enumeration type and its value. */
+    public record Constant(DwarfType type, long value) {
+    }
 
     /** A top-level entry with a name, and its unit. */
     private record Named(DebugInfoReader.Unit unit, Die die) {
@@ -125,6 +131,27 @@ public final class DebugInfo {
     }
 
     /**
+     * The enumerator {@code name} of a top-level enumeration ({@code enum { BARE, LPRE }}), or null; the unit
+     * holding {@code address} comes first.
+     */
+    public Constant enumerator(String name, long address) throws DwarfException {
+        indexNames();
+        Named found = preferred(enumerators.get(name), address);
+        if (found == null) {
+            return null;
+        }
+        DebugInfoReader.Unit u = found.unit();
+        DwarfType type = type(u, tree(u), found.die().offset());
+        for (Die e : found.die().children()) {
+            if (e.tag() == TAG_ENUMERATOR && e.has(AT_CONST_VALUE)
+                    && name.equals(reader.string(u, e.get(AT_NAME)))) {
+                return new Constant(type, e.get(AT_CONST_VALUE).number());
+            }
+        }
+        return null;
+    }
+
+    /**
      * The type C names {@code struct NAME} ({@code kind} STRUCT), {@code union NAME}, {@code enum NAME}, or
      * {@code NAME} alone (a typedef or base type: {@code kind} TYPEDEF); null when no unit defines it (a
      * declaration without its members does not count). The unit holding {@code address} comes first.
@@ -178,6 +205,7 @@ public final class DebugInfo {
         }
         Map<String, List<Named>> variables = new HashMap<>();
         Map<String, List<Named>> named = new HashMap<>();
+        Map<String, List<Named>> constants = new HashMap<>();
         for (DebugInfoReader.Unit u : units) {
             Map<Long, Die> dies = tree(u);
             for (Die d : dies.get(u.root.offset()).children()) {
@@ -199,10 +227,19 @@ public final class DebugInfo {
                 if (name != null) {
                     named.computeIfAbsent(typeKey(kind, name), k -> new ArrayList<>()).add(new Named(u, d));
                 }
+                if (kind == DwarfType.Kind.ENUM) {
+                    for (Die e : d.children()) {
+                        String constant = e.tag() == TAG_ENUMERATOR ? reader.string(u, e.get(AT_NAME)) : null;
+                        if (constant != null) {
+                            constants.computeIfAbsent(constant, k -> new ArrayList<>()).add(new Named(u, d));
+                        }
+                    }
+                }
             }
         }
         globals = variables;
         namedTypes = named;
+        enumerators = constants;
     }
 
     /** Finds the subprogram holding {@code address} under {@code d}, leaving the entries down to it in {@code path}. */
