@@ -118,10 +118,6 @@ final class CTypes {
         return type.stripped().kind() == DwarfType.Kind.POINTER;
     }
 
-    static boolean isArray(DwarfType type) {
-        return type.stripped().kind() == DwarfType.Kind.ARRAY;
-    }
-
     /** A number or a pointer: what can be tested, compared, cast. */
     static boolean isScalar(DwarfType type) {
         return isArithmetic(type) || isPointer(type);
@@ -184,10 +180,5 @@ final class CTypes {
         }
         int shift = 64 - 8 * size;
         return isSigned(type) ? bits << shift >> shift : bits << shift >>> shift;
-    }
-
-    /** {@code int *}, {@code struct stats}: how a message names a type. */
-    static String name(DwarfType type) {
-        return type.toString();
     }
 }

@@ -138,8 +138,15 @@ final class CValueText {
             case BASE -> {
                 switch (t.encoding()) {
                     case DwarfType.ATE_FLOAT:
-                        return size == 4 ? Float.toString(Float.intBitsToFloat((int) raw))
-                                : size == 8 ? Double.toString(Double.longBitsToDouble(raw)) : "<float>";
+                        if (size != 4 && size != 8) {
+                            return "<float>";
+                        }
+                        double d = size == 4 ? Float.intBitsToFloat((int) raw) : Double.longBitsToDouble(raw);
+                        if (Double.isNaN(d) || Double.isInfinite(d)) {
+                            return Double.isNaN(d) ? (raw >>> (8 * size - 1) != 0 ? "-nan" : "nan") : d > 0 ? "inf"
+                                    : "-inf"; // as C's printf and gdb write them
+                        }
+                        return size == 4 ? Float.toString((float) d) : Double.toString(d);
                     case DwarfType.ATE_BOOLEAN:
                         return raw == 0 ? "false" : "true";
                     case DwarfType.ATE_SIGNED_CHAR:
@@ -158,7 +165,7 @@ final class CValueText {
         }
     }
 
-    static boolean isChar(DwarfType t) {
+    private static boolean isChar(DwarfType t) {
         return t.kind() == DwarfType.Kind.BASE && t.size() == 1 && (t.encoding() == DwarfType.ATE_SIGNED_CHAR
                 || t.encoding() == DwarfType.ATE_UNSIGNED_CHAR);
     }

@@ -116,6 +116,9 @@ class SourceExpressionTest {
         cases.put("(short)70000", "4464");
         cases.put("(int)3.9", "3");
         cases.put("(double)value / 2", "1.5");
+        cases.put("1.0 / 0", "inf");
+        cases.put("-1.0f / 0", "-inf");
+        cases.put("0.0 / 0 == 0.0 / 0", "0");
         cases.put("(_Bool)value", "true");
         cases.put("sizeof(long)", "4");
         cases.put("sizeof(long long)", "8");
@@ -202,7 +205,37 @@ class SourceExpressionTest {
         assertTrue(error(s, "- ".repeat(20_000) + "1").endsWith("nested more than 100 deep"));
         assertTrue(error(s, "1" + "+1".repeat(2000)).endsWith("more than 1000 operators"));
         assertTrue(error(s, "s" + "[0]".repeat(500)).contains("more than 100 [], . or -> in a row"));
-        assertEquals("101", print(s, "1" + "+1".repeat(100)));
+        assertEquals("1000", print(s, "1" + "+1".repeat(999)), "as many operators as allowed evaluate");
+        assertEquals("-1", print(s, "- ".repeat(99) + "1"));
+    }
+
+    @Test
+    void anyTokenSoupIsAValueOrADebugExceptionNeverAnotherException() throws DebugException {
+        DebugSession s = inAdd(DIR.resolve("stats.wasm"));
+        List<String> tokens = List.of("s", "value", "->", ".", "[", "]", "(", ")", "*", "&", "+", "-", "/", "%", "0",
+                "1", "-1", "0xfffffff0", "'a'", "'\\x'", "\"x\"", "sizeof", "struct", "stats", "int", "char", "long",
+                "unsigned", "void", "?", ":", "@", "==", "<", "&&", "||", "!", "~", "<<", ">>", "min", "count", "1.5",
+                "FILE", "size_t", "stderr", "errno", "LLPRE", "=", "++", "argc", "1e999", "0x", "08", "_Bool", "double");
+        java.util.Random random = new java.util.Random(42);
+        int values = 0;
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = 1 + random.nextInt(8); n > 0; n--) {
+                b.append(tokens.get(random.nextInt(tokens.size()))).append(random.nextBoolean() ? " " : "");
+            }
+            String expression = b.toString();
+            for (SourceValue.Radix radix : SourceValue.Radix.values()) {
+                try {
+                    assertNotNull(s.evaluateSource(expression, radix).text());
+                    values++;
+                } catch (DebugException e) {
+                    assertFalse(e.getMessage().isBlank(), expression);
+                } catch (RuntimeException e) {
+                    throw new AssertionError(expression + " (" + radix + "): " + e, e);
+                }
+            }
+        }
+        assertTrue(values > 200, "some of them are values: " + values);
     }
 
     @Test
