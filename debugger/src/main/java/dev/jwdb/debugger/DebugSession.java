@@ -133,6 +133,26 @@ public final class DebugSession {
         return image.source(location.source());
     }
 
+    /**
+     * The source files the module's DWARF line tables give code to, as recorded ({@code stats.c},
+     * {@code libc-top-half/musl/src/stdlib/strtol.c}), for completion; empty without DWARF lines.
+     */
+    public List<String> sourceFiles() {
+        return image != null && image.fromDwarf() ? image.dwarf().filesWithCode() : List.of();
+    }
+
+    /**
+     * The source file the selected frame is in ({@code info source}): where it was found (or looked for), its
+     * lines, and from its DWARF the compilation directory, language, compiler and DWARF version.
+     */
+    public SourceSummary sourceSummary() throws DebugException {
+        Location l = frame(selected).location();
+        if (l.source() == null) {
+            throw new DebugException("no source file: " + l.function() + " has no source lines here");
+        }
+        return image.sourceSummary(l);
+    }
+
     /** Display names of every function defined or imported, in index order, for completion and {@code info functions}. */
     public List<String> functionNames() {
         List<String> out = new ArrayList<>();
@@ -366,10 +386,12 @@ public final class DebugSession {
         if (s.isEmpty()) {
             throw new DebugException("break needs a function, @offset or file:line");
         }
-        StopPointTable.Breakpoint b = new StopPointTable.Breakpoint(points.nextId(), s, condition(condition),
-                temporary);
+        StopPointTable.Breakpoint b = new StopPointTable.Breakpoint(points.nextId(), s, temporary);
         if (image != null) {
             BreakpointSites.resolve(image, b);
+        }
+        if (condition != null && !condition.isBlank()) {
+            b.condition = Condition.of(condition.trim(), image, b.locations);
         }
         points.add(b.id, b);
         applyStopPoints();
@@ -454,12 +476,9 @@ public final class DebugSession {
     /** Gives breakpoint {@code id} the condition {@code condition}, or none when it is null or blank. */
     public StopPoint.Breakpoint condition(int id, String condition) throws DebugException {
         StopPointTable.Breakpoint b = points.breakpoint(id);
-        b.condition = condition(condition);
+        b.condition = condition == null || condition.isBlank() ? null : Condition.of(condition.trim(), image,
+                b.locations);
         return b.snapshot();
-    }
-
-    private static Expression condition(String text) throws DebugException {
-        return text == null || text.isBlank() ? null : Expression.parse(text.trim());
     }
 
     public void delete(int id) throws DebugException {
@@ -621,6 +640,55 @@ public final class DebugSession {
         Expression e = Expression.parse(expression);
         FrameView f = run != null && run.frameCount() > 0 ? frame(selected) : null;
         return e.evaluate(data.scope(f));
+    }
+
+    /**
+     * Whether {@code expression} is C, to be evaluated by {@link #evaluateSource}: the module's DWARF has variables
+     * and the expression uses none of the Wasm-level forms ({@code $name}, {@code local N}, {@code global N},
+     * {@code i32[ADDR]}...), which {@link #evaluate} reads.
+     */
+    public boolean isSourceExpression(String expression) {
+        return image != null && image.hasSourceVariables() && !CExpression.usesWasmForms(expression);
+    }
+
+    /**
+     * Evaluates a C expression over the selected frame's variables in scope and the program's global variables
+     * (only the globals when no frame is stopped): {@code s->min}, {@code argv[1]}, {@code *end},
+     * {@code value * 2 > 5}, {@code (char) value}. The value is shown by its type as {@link #sourceVariables} shows
+     * values, in {@code radix}. Memory is read within bounds: a bad pointer is a {@link DebugException} saying which
+     * bytes could not be read.
+     */
+    public SourceValue evaluateSource(String expression, SourceValue.Radix radix) throws DebugException {
+        CScope scope = sourceScope();
+        CValue v = CExpression.parse(expression, image::isTypedef).evaluate(scope);
+        long size = v.type().size();
+        if (v.address() >= 0 && size > 8 && size <= 4096) {
+            scope.bytes(v.address(), (int) size); // the whole of a structure or array, or a clear error
+        }
+        return new SourceValue(v.type().toString(), CValueText.format(v.type(), v.place(), scope, radix));
+    }
+
+    /**
+     * The address a C expression gives, for {@code x}: a pointer's value, an integer, or where an array starts
+     * ({@code x/4dw s}, {@code x/s argv[1]}).
+     */
+    public long sourceAddress(String expression) throws DebugException {
+        CScope scope = sourceScope();
+        CValue v = COperators.decay(CExpression.parse(expression, image::isTypedef).evaluate(scope), expression);
+        if (CTypes.isPointer(v.type())) {
+            return COperators.address(v, scope);
+        }
+        if (CTypes.isInteger(v.type())) {
+            return COperators.integer(v, scope) & 0xFFFF_FFFFL;
+        }
+        throw new DebugException(expression + " is " + v.type() + ", not an address" + (v.address() >= 0 ? " (&"
+                + expression + " is where it is)" : ""));
+    }
+
+    private CScope sourceScope() throws DebugException {
+        InstanceState data = instanceState();
+        FrameView f = run != null && run.frameCount() > 0 ? frame(selected) : null;
+        return image.sourceScope(f, data);
     }
 
     private InstanceState instanceState() throws DebugException {

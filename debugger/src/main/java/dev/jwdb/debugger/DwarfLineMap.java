@@ -16,6 +16,7 @@ import dev.jwdb.engine.model.Module;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -175,6 +176,23 @@ final class DwarfLineMap {
 
     List<SourceFile> files() {
         return files;
+    }
+
+    /** The paths of the files with a statement in the code, once each, in the order of their ids. */
+    List<String> filesWithCode() {
+        boolean[] has = new boolean[files.size()];
+        for (Range r : ranges) {
+            if (r.stmt && r.file >= 0 && r.file < has.length) {
+                has[r.file] = true;
+            }
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < has.length; i++) {
+            if (has[i]) {
+                out.add(files.get(i).path());
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The file id of instruction {@code instruction} of defined function {@code defined}, -1 for none. */

@@ -1,5 +1,6 @@
 package dev.jwdb.debugger;
 
+import dev.jwdb.debugger.dwarf.CompileUnit;
 import dev.jwdb.debugger.dwarf.DebugInfo;
 import dev.jwdb.debugger.dwarf.DebugSections;
 import dev.jwdb.debugger.dwarf.DwarfException;
@@ -11,22 +12,16 @@ import dev.jwdb.engine.model.Module;
 import dev.jwdb.engine.model.ValType;
 import dev.jwdb.engine.runtime.Value;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A frame's source-level variables, from {@code .debug_info}: which are in scope where the frame is, where each
- * lives (a Wasm local, or linear memory from the frame base) and its value shown by its C type. The debugging
- * information is read when first asked for; if it cannot be, every frame says why instead of listing variables.
+ * lives (a Wasm local, or linear memory from the frame base) and its value shown by its C type; and the scope C
+ * expressions are evaluated in, which adds the program's global variables and enumerators. The debugging information is read when
+ * first asked for; if it cannot be, every frame says why instead of listing variables.
  */
 final class DwarfVariables {
-    /** Elements of an array, and characters of a string, shown before {@code ...}. */
-    private static final int SHOWN_ELEMENTS = 20;
-    private static final int SHOWN_CHARACTERS = 200;
-    /** Structures nested deeper than this show as {@code {...}}. */
-    private static final int SHOWN_DEPTH = 4;
-
     private final Module module;
     private final long codeStart;
     private DebugInfo info;
@@ -39,31 +34,81 @@ final class DwarfVariables {
 
     /** The variables in scope where {@code frame} is, parameters first; empty when DWARF says nothing there. */
     List<SourceVariable> variables(FrameView frame, InstanceState state) throws DebugException {
-        FunctionScope scope;
+        FrameScope scope = scope(frame, state);
+        List<SourceVariable> out = new ArrayList<>();
+        if (scope.function == null) {
+            return out;
+        }
+        for (FunctionScope.Variable v : scope.function.variables()) {
+            String value;
+            try {
+                value = v.location() == null ? "<optimized out>" : CValueText.format(v.type(),
+                        DwarfExpression.evaluate(v.location(), CTypes.POINTER_SIZE, scope), scope,
+                        SourceValue.Radix.NATURAL);
+            } catch (DwarfException | DebugException | RuntimeException e) {
+                value = "<unavailable: " + message(e) + ">";
+            }
+            out.add(new SourceVariable(v.name(), v.type().toString(), value, v.parameter()));
+        }
+        return out;
+    }
+
+    /** Whether {@code .debug_info} can be read, so that C expressions have variables and types to work with. */
+    boolean readable() {
+        return info() != null;
+    }
+
+    /**
+     * What a C expression over {@code frame} reads: the variables in scope there, then the global variables;
+     * without a frame (null), the globals alone.
+     */
+    FrameScope scope(FrameView frame, InstanceState state) throws DebugException {
+        long address = frame == null ? -1 : frame.location().offset() - codeStart;
+        FunctionScope function;
         try {
-            scope = info() == null ? null : info.scope(frame.location().offset() - codeStart);
+            function = info() == null || frame == null ? null : info.scope(address);
         } catch (DwarfException | RuntimeException e) {
             throw new DebugException("cannot read the variables here: " + message(e));
         }
         if (info == null) {
             throw new DebugException("cannot read the variables: " + unreadable);
         }
-        List<SourceVariable> out = new ArrayList<>();
-        if (scope == null) {
-            return out;
-        }
-        Machine machine = new Machine(frame, state, scope.frameBase());
-        for (FunctionScope.Variable v : scope.variables()) {
-            String value;
-            try {
-                value = v.location() == null ? "<optimized out>" : format(v.type(), DwarfExpression.evaluate(
-                        v.location(), 4, machine), machine, 0);
-            } catch (DwarfException | RuntimeException e) {
-                value = "<unavailable: " + message(e) + ">";
+        return new FrameScope(frame, state, function, address);
+    }
+
+    /**
+     * Whether a C expression at byte {@code offset} of the module (a breakpoint's place) can name {@code name}: a
+     * variable in scope there, or a global.
+     */
+    boolean knows(long offset, String name) throws DebugException {
+        long address = offset - codeStart;
+        try {
+            FunctionScope function = info() == null ? null : info.scope(address);
+            if (function != null && function.variables().stream().anyMatch(v -> v.name().equals(name))) {
+                return true;
             }
-            out.add(new SourceVariable(v.name(), v.type().toString(), value, v.parameter()));
+            return info != null && (info.global(name, address) != null || info.enumerator(name, address) != null);
+        } catch (DwarfException | RuntimeException e) {
+            throw new DebugException("cannot read the variables: " + message(e));
         }
-        return out;
+    }
+
+    /** The compile unit of the code at byte {@code offset} of the module, or null when unknown or unreadable. */
+    CompileUnit unitAt(long offset) {
+        try {
+            return info() == null ? null : info.unitAt(offset - codeStart);
+        } catch (DwarfException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether {@code name} is a typedef's (or a base type's) in the program: {@code (name) -x} is then a cast. */
+    boolean isTypedef(String name) {
+        try {
+            return info() != null && info.namedType(name, DwarfType.Kind.TYPEDEF, -1) != null;
+        } catch (DwarfException | RuntimeException e) {
+            return false;
+        }
     }
 
     private DebugInfo info() {
@@ -82,23 +127,125 @@ final class DwarfVariables {
     }
 
     private static String message(Exception e) {
-        return e instanceof DwarfException ? e.getMessage() : e.toString();
+        return e instanceof DwarfException || e instanceof DebugException ? e.getMessage() : e.toString();
     }
 
-    /** The Wasm state an expression reads: the frame's locals and operands, the globals, linear memory. */
-    private static final class Machine implements DwarfExpression.Machine {
+    /**
+     * The Wasm state a DWARF expression or a C expression reads: the frame's locals and operands (when there is a
+     * frame), the globals, linear memory; and the C variables in scope.
+     */
+    final class FrameScope implements DwarfExpression.Machine, CScope {
         private final FrameView frame;
         private final InstanceState state;
-        private final byte[] frameBaseExpression;
+        /** The function DWARF describes where the frame is, or null. */
+        final FunctionScope function;
+        /** The frame's code address (offset in the Code section's payload), or -1. */
+        private final long address;
 
-        Machine(FrameView frame, InstanceState state, byte[] frameBaseExpression) {
+        FrameScope(FrameView frame, InstanceState state, FunctionScope function, long address) {
             this.frame = frame;
             this.state = state;
-            this.frameBaseExpression = frameBaseExpression;
+            this.function = function;
+            this.address = address;
+        }
+
+        @Override
+        public CValue variable(String name) throws DebugException {
+            FunctionScope.Variable found = null;
+            if (function != null) {
+                // the innermost declaration hides the others: locals are listed innermost block first, and a
+                // block's local may hide a parameter
+                for (FunctionScope.Variable v : function.variables()) {
+                    if (v.name().equals(name) && (found == null || found.parameter() && !v.parameter())) {
+                        found = v;
+                    }
+                }
+            }
+            try {
+                if (found == null) {
+                    found = info.global(name, address);
+                }
+                DebugInfo.Constant constant = found == null ? info.enumerator(name, address) : null;
+                if (constant != null) {
+                    return CValue.of(constant.type(), constant.value());
+                }
+                if (found == null && frame == null) {
+                    throw new DebugException("no global variable \"" + name + "\" (the program is not stopped: only"
+                            + " globals are in scope)");
+                }
+                if (found == null && function == null) {
+                    throw new DebugException("no global variable \"" + name + "\", and DWARF describes no variables"
+                            + " in " + frame.location().function());
+                }
+                if (found == null) {
+                    return null;
+                }
+                if (found.location() == null) {
+                    throw new DebugException(name + " is optimized out here");
+                }
+                return new CValue(found.type(), DwarfExpression.evaluate(found.location(), CTypes.POINTER_SIZE,
+                        this));
+            } catch (DwarfException | RuntimeException e) {
+                throw new DebugException("cannot find " + name + ": " + message(e));
+            }
+        }
+
+        @Override
+        public DwarfType type(String name, DwarfType.Kind kind) throws DebugException {
+            try {
+                return info.namedType(name, kind, address);
+            } catch (DwarfException | RuntimeException e) {
+                throw new DebugException("cannot read the types: " + message(e));
+            }
+        }
+
+        @Override
+        public long slot(DwarfExpression.Place p) throws DebugException {
+            try {
+                return slotBits(p);
+            } catch (DwarfException e) {
+                throw new DebugException(e.getMessage());
+            }
+        }
+
+        @Override
+        public byte[] bytes(long at, int size) throws DebugException {
+            try {
+                return state.readBytes(at, size);
+            } catch (DebugException e) {
+                throw new DebugException(String.format("cannot read %d byte%s at 0x%x (%s)", size, size == 1 ? ""
+                        : "s", at, memorySize() > 0 ? "outside memory" : "the module has no memory"));
+            }
+        }
+
+        @Override
+        public long memorySize() {
+            try {
+                return state.memorySize();
+            } catch (DebugException e) {
+                return 0;
+            }
+        }
+
+        @Override
+        public String functionAt(long index) {
+            try {
+                if (state.tableCount() == 0 || index < 0) {
+                    return null;
+                }
+                List<TableEntry> table = state.table(0);
+                String name = index < table.size() ? table.get((int) index).function() : null;
+                return name != null && name.startsWith("$") ? name.substring(1) : name;
+            } catch (DebugException e) {
+                return null;
+            }
         }
 
         @Override
         public long local(int index) throws DwarfException {
+            if (frame == null) {
+                throw new DwarfException("no frame is selected");
+            }
             if (index < 0 || index >= frame.localCount()) {
                 throw new DwarfException("no local " + index);
             }
@@ -116,6 +263,9 @@ final class DwarfVariables {
 
         @Override
         public long operand(int index) throws DwarfException {
+            if (frame == null) {
+                throw new DwarfException("no frame is selected");
+            }
             List<Value> operands = frame.operands();
             if (index < 0 || index >= operands.size()) {
                 throw new DwarfException("no operand " + index);
@@ -125,36 +275,38 @@ final class DwarfVariables {
 
         @Override
         public long frameBase() throws DwarfException {
-            if (frameBaseExpression == null) {
+            if (function == null || function.frameBase() == null) {
                 throw new DwarfException("the function has no frame base");
             }
-            DwarfExpression.Place p = DwarfExpression.evaluate(frameBaseExpression, 4, this);
+            DwarfExpression.Place p = DwarfExpression.evaluate(function.frameBase(), CTypes.POINTER_SIZE, this);
             if (p instanceof DwarfExpression.Place.Memory m) {
                 return m.address();
             }
-            return slot(p);
+            return slotBits(p);
         }
 
         @Override
-        public long memory(long address, int size) throws DwarfException {
-            byte[] b = bytes(address, size);
-            long v = 0;
-            for (int i = size - 1; i >= 0; i--) {
-                v = v << 8 | (b[i] & 0xFF);
+        public long memory(long at, int size) throws DwarfException {
+            try {
+                return CValueText.bits(state.readBytes(at, size));
+            } catch (DebugException e) {
+                throw new DwarfException(String.format("memory at 0x%x cannot be read", at));
             }
-            return v;
         }
 
-        byte[] bytes(long address, int size) throws DwarfException {
-            try {
-                return state.readBytes(address, size);
-            } catch (DebugException e) {
-                throw new DwarfException(String.format("memory at 0x%x cannot be read", address));
+        /** Without threads (no {@code __tls_base} global), thread-local variables are where their address says. */
+        @Override
+        public long threadLocalBase() {
+            for (GlobalVariable g : state.globals()) {
+                if ("__tls_base".equals(g.name())) {
+                    return bits(g.value());
+                }
             }
+            return 0;
         }
 
         /** The value of a place that is no memory. */
-        long slot(DwarfExpression.Place p) throws DwarfException {
+        private long slotBits(DwarfExpression.Place p) throws DwarfException {
             if (p instanceof DwarfExpression.Place.Value v) {
                 return v.bits();
             }
@@ -164,156 +316,14 @@ final class DwarfVariables {
             if (p instanceof DwarfExpression.Place.Global g) {
                 return global(g.index());
             }
-            return operand(((DwarfExpression.Place.Operand) p).index());
+            if (p instanceof DwarfExpression.Place.Operand o) {
+                return operand(o.index());
+            }
+            throw new DwarfException("a value in memory has no slot");
         }
 
         private static long bits(Value v) {
             return v.type() == ValType.I32 || v.type() == ValType.F32 ? v.bits() & 0xFFFF_FFFFL : v.bits();
         }
-    }
-
-    /** The value at {@code place} shown by {@code type}. */
-    private String format(DwarfType type, DwarfExpression.Place place, Machine m, int depth) throws DwarfException {
-        DwarfType t = type.stripped();
-        int size = (int) Math.min(t.size(), Integer.MAX_VALUE);
-        if (!(place instanceof DwarfExpression.Place.Memory memory)) {
-            long bits = m.slot(place);
-            return scalar(t, bits, m);
-        }
-        long address = memory.address();
-        switch (t.kind()) {
-            case STRUCT, UNION -> {
-                if (depth >= SHOWN_DEPTH) {
-                    return "{...}";
-                }
-                List<String> parts = new ArrayList<>();
-                for (DwarfType.Member member : t.members()) {
-                    String value = member.bitSize() != 0 ? "<bit field>" : format(member.type() == null
-                            ? DwarfType.VOID : member.type().get(), new DwarfExpression.Place.Memory(address
-                            + member.offset()), m, depth + 1);
-                    parts.add((member.name() == null ? "" : member.name() + " = ") + value);
-                }
-                return "{" + String.join(", ", parts) + "}";
-            }
-            case ARRAY -> {
-                DwarfType element = t.target();
-                long count = t.counts().isEmpty() ? -1 : t.counts().get(0);
-                if (isChar(element.stripped())) {
-                    return quoted(m.bytes(address, (int) Math.max(0, Math.min(count, SHOWN_CHARACTERS))), false);
-                }
-                if (count < 0 || t.counts().size() > 1) {
-                    return "0x" + Long.toHexString(address) + " <array>";
-                }
-                long stride = element.size();
-                List<String> parts = new ArrayList<>();
-                for (long i = 0; i < count && i < SHOWN_ELEMENTS; i++) {
-                    parts.add(format(element, new DwarfExpression.Place.Memory(address + i * stride), m,
-                            depth + 1));
-                }
-                return "{" + String.join(", ", parts) + (count > SHOWN_ELEMENTS ? "..." : "") + "}";
-            }
-            case VOID, FUNCTION, UNKNOWN -> {
-                return "<no value of type " + t + ">";
-            }
-            default -> {
-                if (size < 1 || size > 8) {
-                    return "<" + size + "-byte " + t + ">";
-                }
-                return scalar(t, m.memory(address, size), m);
-            }
-        }
-    }
-
-    /** A base type, pointer or enumeration's value from its bits. */
-    private String scalar(DwarfType t, long bits, Machine m) {
-        int size = (int) Math.max(1, Math.min(t.size(), 8));
-        long mask = size == 8 ? -1L : (1L << 8 * size) - 1;
-        long raw = bits & mask;
-        switch (t.kind()) {
-            case POINTER -> {
-                String text = "0x" + Long.toHexString(raw);
-                if (raw != 0 && isChar(t.target().stripped())) {
-                    try {
-                        text += " " + quoted(m.bytes(raw, (int) Math.min(SHOWN_CHARACTERS, Math.max(0,
-                                state(m) - raw))), true);
-                    } catch (DwarfException e) {
-                        text += " <unreadable>";
-                    }
-                }
-                return text;
-            }
-            case ENUM -> {
-                String name = t.enumerators().get(raw);
-                return name != null ? name : Long.toString(raw);
-            }
-            case BASE -> {
-                long signed = size == 8 ? raw : raw << (64 - 8 * size) >> (64 - 8 * size);
-                switch (t.encoding()) {
-                    case DwarfType.ATE_FLOAT:
-                        return size == 4 ? Float.toString(Float.intBitsToFloat((int) raw))
-                                : size == 8 ? Double.toString(Double.longBitsToDouble(raw)) : "<float>";
-                    case DwarfType.ATE_BOOLEAN:
-                        return raw == 0 ? "false" : "true";
-                    case DwarfType.ATE_SIGNED_CHAR:
-                        return signed + " " + charLiteral((int) raw);
-                    case DwarfType.ATE_UNSIGNED_CHAR:
-                        return raw + " " + charLiteral((int) raw);
-                    case DwarfType.ATE_SIGNED:
-                        return Long.toString(signed);
-                    default:
-                        return Long.toUnsignedString(raw);
-                }
-            }
-            default -> {
-                return "0x" + Long.toHexString(raw);
-            }
-        }
-    }
-
-    /** The size of linear memory, so that a string is not read past its end. */
-    private static long state(Machine m) {
-        try {
-            return m.state.memorySize();
-        } catch (DebugException e) {
-            return 0;
-        }
-    }
-
-    private static boolean isChar(DwarfType t) {
-        return t.kind() == DwarfType.Kind.BASE && t.size() == 1 && (t.encoding() == DwarfType.ATE_SIGNED_CHAR
-                || t.encoding() == DwarfType.ATE_UNSIGNED_CHAR);
-    }
-
-    /** {@code 'A'}, {@code '\n'}, {@code '\377'} as C writes characters. */
-    private static String charLiteral(int c) {
-        return "'" + escaped(c & 0xFF, '\'') + "'";
-    }
-
-    /** {@code "text"} up to the first NUL ({@code ...} after it when cut short while {@code cut} may be). */
-    private static String quoted(byte[] bytes, boolean toNul) {
-        int end = 0;
-        while (end < bytes.length && bytes[end] != 0) {
-            end++;
-        }
-        String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
-        StringBuilder b = new StringBuilder("\"");
-        text.codePoints().forEach(c -> b.append(c < 0x80 ? escaped(c, '"') : new String(Character.toChars(c))));
-        b.append('"');
-        if (toNul && end == bytes.length && bytes.length > 0) {
-            b.append("...");
-        }
-        return b.toString();
-    }
-
-    private static String escaped(int c, char quote) {
-        return switch (c) {
-            case '\n' -> "\\n";
-            case '\t' -> "\\t";
-            case '\r' -> "\\r";
-            case 0 -> "\\000";
-            case '\\' -> "\\\\";
-            default -> c == quote ? "\\" + quote : c >= 0x20 && c < 0x7F ? String.valueOf((char) c)
-                    : String.format("\\%03o", c);
-        };
     }
 }

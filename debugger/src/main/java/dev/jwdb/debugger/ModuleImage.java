@@ -1,5 +1,6 @@
 package dev.jwdb.debugger;
 
+import dev.jwdb.debugger.dwarf.CompileUnit;
 import dev.jwdb.engine.WasmException;
 import dev.jwdb.engine.binary.BinaryDecoder;
 import dev.jwdb.engine.model.Export;
@@ -14,6 +15,7 @@ import dev.jwdb.wat.BinaryEncoder;
 import dev.jwdb.wat.ModuleLoader;
 import dev.jwdb.wat.WatSyntaxException;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -152,6 +154,52 @@ final class ModuleImage {
     /** The source-level variables in scope where {@code frame} is; empty without DWARF or when it says nothing. */
     List<SourceVariable> sourceVariables(FrameView frame, InstanceState state) throws DebugException {
         return variables == null ? List.of() : variables.variables(frame, state);
+    }
+
+    /** Whether expressions can be C here: the module's DWARF has variables ({@code .debug_info} that reads). */
+    boolean hasSourceVariables() {
+        return variables != null && variables.readable();
+    }
+
+    /** What a C expression over {@code frame} reads (its variables, then the globals; null frame: the globals). */
+    CScope sourceScope(FrameView frame, InstanceState state) throws DebugException {
+        if (!hasSourceVariables()) {
+            throw new DebugException("C expressions need the module's DWARF variables (.debug_info), and "
+                    + sourceName + " has none");
+        }
+        return variables.scope(frame, state);
+    }
+
+    /** Whether a C expression at byte {@code offset} can name {@code name}: a variable in scope there, or a global. */
+    boolean knowsVariable(long offset, String name) throws DebugException {
+        return hasSourceVariables() && variables.knows(offset, name);
+    }
+
+    /** What {@code info source} says of the file {@code location} is in (which has a source). */
+    SourceSummary sourceSummary(Location location) {
+        SourceText found = null;
+        String missing = null;
+        try {
+            found = source(location.source());
+        } catch (DebugException e) {
+            missing = e.getMessage();
+        }
+        Path path = found == null ? null : found.path();
+        int lines = found == null ? 0 : found.lines().size();
+        if (text != null) {
+            return new SourceSummary(location.source(), null, path, missing, lines, "WebAssembly text", null, 0);
+        }
+        int defined = location.functionIndex() - module.importedFunctionCount();
+        int file = dwarf.file(defined, location.instruction());
+        String compDir = file < 0 ? null : dwarf.file(file).compDir();
+        CompileUnit unit = variables == null ? null : variables.unitAt(location.offset());
+        return new SourceSummary(location.source(), compDir, path, missing, lines, unit == null ? "unknown"
+                : unit.languageName(), unit == null ? null : unit.producer(), unit == null ? 0 : unit.version());
+    }
+
+    /** Whether {@code name} names a typedef of the program. */
+    boolean isTypedef(String name) {
+        return hasSourceVariables() && variables.isTypedef(name);
     }
 
     /** The lines of source file {@code path} (a {@link Location#source()}), or why they cannot be shown. */

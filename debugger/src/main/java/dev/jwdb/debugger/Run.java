@@ -223,17 +223,20 @@ final class Run {
         FrameView top = frame0();
         int fn = top.function.index();
         StopPointTable.Breakpoint stopping = null;
+        String stoppingError = null;
         for (StopPointTable.Breakpoint b : points.breakpoints()) {
             if (!b.enabled || !b.at(fn, top.instruction)) {
                 continue;
             }
+            String conditionError = null;
             if (b.condition != null) {
                 try {
-                    if (!Expression.truthy(b.condition.evaluate(new InstanceState(image, program).scope(top)))) {
+                    if (!b.condition.holds(image, top, new InstanceState(image, program))) {
                         continue;
                     }
                 } catch (DebugException e) {
-                    // a condition that cannot be evaluated here stops, as gdb does, so the user can see why
+                    // a condition that cannot be evaluated here stops, as gdb does, and says why
+                    conditionError = e.getMessage();
                 }
             }
             b.hits++;
@@ -241,12 +244,13 @@ final class Run {
                 b.ignoreCount--;
             } else if (stopping == null) {
                 stopping = b;
+                stoppingError = conditionError;
             }
         }
         if (stopping == null) {
             return null;
         }
-        StopEvent.BreakpointHit hit = new StopEvent.BreakpointHit(top.location(), stopping.snapshot());
+        StopEvent.BreakpointHit hit = new StopEvent.BreakpointHit(top.location(), stopping.snapshot(), stoppingError);
         if (stopping.temporary) {
             // its CHECKs are disarmed when the run goes on (drive applies the stop points first)
             points.remove(stopping.id);

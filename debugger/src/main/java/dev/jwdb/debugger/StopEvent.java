@@ -11,8 +11,12 @@ import java.util.List;
  * over (a trapped run keeps its frames for inspection but cannot continue); after the others it can continue.
  */
 public sealed interface StopEvent {
-    /** Stopped before the instruction at {@code location}, on breakpoint {@code breakpoint}. */
-    record BreakpointHit(Location location, StopPoint.Breakpoint breakpoint) implements StopEvent {
+    /**
+     * Stopped before the instruction at {@code location}, on breakpoint {@code breakpoint}. {@code conditionError}
+     * says why its condition could not be evaluated (the program stops then, so that the user can see), or is null.
+     */
+    record BreakpointHit(Location location, StopPoint.Breakpoint breakpoint, String conditionError)
+            implements StopEvent {
     }
 
     /** A step ended before the instruction at {@code location}. */

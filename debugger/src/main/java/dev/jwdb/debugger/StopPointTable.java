@@ -17,7 +17,7 @@ final class StopPointTable implements DebugHooks {
     static final class Breakpoint {
         final int id;
         final String spec;
-        Expression condition;
+        Condition condition;
         /** Deleted when it stops the program ({@code tbreak}). */
         final boolean temporary;
         boolean enabled = true;
@@ -29,10 +29,9 @@ final class StopPointTable implements DebugHooks {
         /** What the user should know about where it went (a line without code moved to the next), or null. */
         String note;
 
-        Breakpoint(int id, String spec, Expression condition, boolean temporary) {
+        Breakpoint(int id, String spec, boolean temporary) {
             this.id = id;
             this.spec = spec;
-            this.condition = condition;
             this.temporary = temporary;
         }
 

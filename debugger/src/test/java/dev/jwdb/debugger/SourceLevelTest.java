@@ -208,6 +208,20 @@ class SourceLevelTest {
         assertEquals("$main stats.c:30", where(v5));
     }
 
+    @Test
+    void theSourceSummaryNamesTheFileItsCompilerAndDwarfVersion() throws DebugException {
+        for (String module : List.of("stats.wasm", "stats-dwarf5.wasm")) {
+            DebugSession s = stats(DIR.resolve(module), "3");
+            s.breakAt("stats.c:24", null);
+            expect(StopEvent.BreakpointHit.class, s.run());
+            SourceSummary summary = s.sourceSummary();
+            assertEquals(DIR.resolve("stats.c").toAbsolutePath().normalize(), summary.path().toAbsolutePath()
+                    .normalize());
+            assertEquals(new SourceSummary("stats.c", ".", summary.path(), null, 45, "c",
+                    "Debian clang version 14.0.6", module.equals("stats.wasm") ? 4 : 5), summary, module);
+        }
+    }
+
     private static List<String> variables(DebugSession s) throws DebugException {
         return s.sourceVariables().stream().map(v -> (v.parameter() ? "param " : "") + v.type() + " " + v.name()
                 + " = " + v.value()).toList();

@@ -39,8 +39,29 @@ class SourceLevelShellTest {
         assertTrue(text.contains("info locals\ns = 0x"), text);
         assertTrue(text.contains("\nvalue = 1\n(jwdb add+0xe5) print value\n1\n"), text);
         assertTrue(text.contains("print s\n{count = 1, min = 1, max = 3, sum = 3}\n"), text);
-        assertTrue(text.contains("print i + 1\nerror: "), "not a C expression: " + text);
+        assertTrue(text.contains("print i + 1\n3\n"), "a C expression over main's i (2): " + text);
         assertTrue(text.contains("info wasm-locals\nlocal 0 = i32:"), text);
+    }
+
+    @Test
+    void infoSourceSaysWhereTheFileWasFoundAndWhatBuiltIt() {
+        String text = ShellSession.run(STATS, List.of("5"), false, "info source", "break strtol", "break stats.c:24",
+                "run", "info source", "continue", "info source", "frame 2", "info source").text();
+        assertTrue(text.contains("(jwdb) info source\nerror: no frames: the program is not stopped"), text);
+        assertTrue(text.contains("(jwdb strtol+0x12) info source\nCurrent source file is"
+                + " libc-top-half/musl/src/stdlib/strtol.c\nCompilation directory is .\nNot found: source file"
+                + " libc-top-half/musl/src/stdlib/strtol.c not found (looked for "), text);
+        assertTrue(text.contains("(jwdb add+0xe5) info source\nCurrent source file is stats.c\nCompilation directory"
+                + " is .\nLocated in " + Path.of(STATS).resolveSibling("stats.c") + "\nContains 45 lines.\nSource"
+                + " language is c.\nProducer is Debian clang version 14.0.6.\nCompiled with DWARF 4 debugging"
+                + " format.\n"), text);
+        assertTrue(text.contains("info source\nerror: no source file: $__main_void has no source lines here\n"),
+                text);
+        String wat = ShellSession.run(ShellSession.sample("wat/fib.wat"), "break $fib", "invoke fib 2", "info source")
+                .text();
+        assertTrue(wat.endsWith("info source\nCurrent source file is " + ShellSession.sample("wat/fib.wat")
+                + "\nLocated in " + ShellSession.sample("wat/fib.wat") + "\nContains 26 lines.\nSource language is"
+                + " WebAssembly text.\n"), wat);
     }
 
     @Test

@@ -49,6 +49,7 @@ public final class DebugInfo {
     static final int AT_COUNT = 0x37;
     static final int AT_DATA_MEMBER_LOCATION = 0x38;
     static final int AT_DECLARATION = 0x3c;
+    static final int AT_EXTERNAL = 0x3f;
     static final int AT_ENCODING = 0x3e;
     static final int AT_FRAME_BASE = 0x40;
     static final int AT_SPECIFICATION = 0x47;
@@ -61,6 +62,19 @@ public final class DebugInfo {
     private final Map<Long, List<long[]>> unitRanges = new HashMap<>();
     private final Map<Long, Map<Long, Die>> trees = new HashMap<>();
     private final Map<Long, DwarfType> types = new HashMap<>();
+    /** The units' top-level variables and named types, by name, indexed when a name is first looked up. */
+    private Map<String, List<Named>> globals;
+    private Map<String, List<Named>> namedTypes;
+    /** Enumerators of the units' top-level enumerations, by name: each with its enumeration's entry. */
+    private Map<String, List<Named>> enumerators;
+
+    /** An enumerator: its enumeration type and its value. */
+    public record Constant(DwarfType type, long value) {
+    }
+
+    /** A top-level entry with a name, and its unit. */
+    private record Named(DebugInfoReader.Unit unit, Die die) {
+    }
 
     private DebugInfo(DebugSections sections, DebugInfoReader reader, List<DebugInfoReader.Unit> units) {
         this.sections = sections;
@@ -77,11 +91,7 @@ public final class DebugInfo {
     /** The function whose code holds {@code address} and what is in scope there, or null when none is known. */
     public FunctionScope scope(long address) throws DwarfException {
         for (DebugInfoReader.Unit u : units) {
-            List<long[]> ranges = unitRanges.get(u.offset);
-            if (ranges == null) {
-                ranges = ranges(u, u.root);
-                unitRanges.put(u.offset, ranges);
-            }
+            List<long[]> ranges = unitRanges(u);
             if (!ranges.isEmpty() && !contains(ranges, address)) {
                 continue;
             }
@@ -93,6 +103,143 @@ public final class DebugInfo {
             }
         }
         return null;
+    }
+
+    /** The compile unit whose code holds {@code address}, or null when none does. */
+    public CompileUnit unitAt(long address) throws DwarfException {
+        for (DebugInfoReader.Unit u : units) {
+            if (contains(unitRanges(u), address)) {
+                return reader.summary(u);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The global or static variable {@code name} (a top-level {@code DW_TAG_variable} with a location), or null
+     * when no unit defines one. The unit whose code holds {@code address} comes first (its statics are the ones
+     * C sees there), then a unit where it is external, then any.
+     */
+    public FunctionScope.Variable global(String name, long address) throws DwarfException {
+        indexNames();
+        Named found = preferred(globals.get(name), address);
+        if (found == null) {
+            return null;
+        }
+        DebugInfoReader.Unit u = found.unit();
+        return variable(u, tree(u), found.die(), address);
+    }
+
+    /**
+     * The enumerator {@code name} of a top-level enumeration ({@code enum { BARE, LPRE }}), or null; the unit
+     * holding {@code address} comes first.
+     */
+    public Constant enumerator(String name, long address) throws DwarfException {
+        indexNames();
+        Named found = preferred(enumerators.get(name), address);
+        if (found == null) {
+            return null;
+        }
+        DebugInfoReader.Unit u = found.unit();
+        DwarfType type = type(u, tree(u), found.die().offset());
+        for (Die e : found.die().children()) {
+            if (e.tag() == TAG_ENUMERATOR && e.has(AT_CONST_VALUE)
+                    && name.equals(reader.string(u, e.get(AT_NAME)))) {
+                return new Constant(type, e.get(AT_CONST_VALUE).number());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The type C names {@code struct NAME} ({@code kind} STRUCT), {@code union NAME}, {@code enum NAME}, or
+     * {@code NAME} alone (a typedef or base type: {@code kind} TYPEDEF); null when no unit defines it (a
+     * declaration without its members does not count). The unit holding {@code address} comes first.
+     */
+    public DwarfType namedType(String name, DwarfType.Kind kind, long address) throws DwarfException {
+        indexNames();
+        Named found = preferred(namedTypes.get(typeKey(kind, name)), address);
+        return found == null ? null : type(found.unit(), tree(found.unit()), found.die().offset());
+    }
+
+    private static String typeKey(DwarfType.Kind kind, String name) {
+        return switch (kind) {
+            case STRUCT -> "struct " + name;
+            case UNION -> "union " + name;
+            case ENUM -> "enum " + name;
+            default -> name;
+        };
+    }
+
+    /** Of entries by the same name, the one in the unit holding {@code address}, else an external one, else the first. */
+    private Named preferred(List<Named> candidates, long address) throws DwarfException {
+        if (candidates == null || candidates.isEmpty()) {
+            return null;
+        }
+        for (Named n : candidates) {
+            if (contains(unitRanges(n.unit()), address)) {
+                return n;
+            }
+        }
+        for (Named n : candidates) {
+            if (n.die().has(AT_EXTERNAL)) {
+                return n;
+            }
+        }
+        return candidates.get(0);
+    }
+
+    private List<long[]> unitRanges(DebugInfoReader.Unit u) throws DwarfException {
+        List<long[]> ranges = unitRanges.get(u.offset);
+        if (ranges == null) {
+            ranges = ranges(u, u.root);
+            unitRanges.put(u.offset, ranges);
+        }
+        return ranges;
+    }
+
+    /** Reads every unit's tree once and indexes its top-level variables and named types. */
+    private void indexNames() throws DwarfException {
+        if (globals != null) {
+            return;
+        }
+        Map<String, List<Named>> variables = new HashMap<>();
+        Map<String, List<Named>> named = new HashMap<>();
+        Map<String, List<Named>> constants = new HashMap<>();
+        for (DebugInfoReader.Unit u : units) {
+            Map<Long, Die> dies = tree(u);
+            for (Die d : dies.get(u.root.offset()).children()) {
+                if (d.tag() == TAG_VARIABLE && d.has(AT_LOCATION)) {
+                    String name = name(u, dies, d);
+                    if (name != null) {
+                        variables.computeIfAbsent(name, k -> new ArrayList<>()).add(new Named(u, d));
+                    }
+                    continue;
+                }
+                DwarfType.Kind kind = switch (d.tag()) {
+                    case TAG_STRUCTURE_TYPE, TAG_CLASS_TYPE -> DwarfType.Kind.STRUCT;
+                    case TAG_UNION_TYPE -> DwarfType.Kind.UNION;
+                    case TAG_ENUMERATION_TYPE -> DwarfType.Kind.ENUM;
+                    case TAG_TYPEDEF, TAG_BASE_TYPE -> DwarfType.Kind.TYPEDEF;
+                    default -> null;
+                };
+                String name = kind == null || d.has(AT_DECLARATION) ? null : reader.string(u, d.get(AT_NAME));
+                if (name != null) {
+                    named.computeIfAbsent(typeKey(kind, name), k -> new ArrayList<>()).add(new Named(u, d));
+                }
+                if (kind == DwarfType.Kind.ENUM) {
+                    for (Die e : d.children()) {
+                        String constant = e.tag() == TAG_ENUMERATOR ? reader.string(u, e.get(AT_NAME)) : null;
+                        if (constant != null) {
+                            constants.computeIfAbsent(constant, k -> new ArrayList<>()).add(new Named(u, d));
+                        }
+                    }
+                }
+            }
+        }
+        globals = variables;
+        namedTypes = named;
+        enumerators = constants;
     }
 
     /** Finds the subprogram holding {@code address} under {@code d}, leaving the entries down to it in {@code path}. */
@@ -152,9 +299,28 @@ public final class DebugInfo {
         }
         AttributeValue location = d.get(AT_LOCATION);
         byte[] expression = location == null ? null : location(u, location, address);
+        if (discarded(expression, u.context.addressSize())) {
+            expression = null;
+        }
         AttributeValue type = origin.get(AT_TYPE);
         DwarfType t = type == null ? DwarfType.VOID : type(u, dies, reference(u, type));
         return new FunctionScope.Variable(name, d.tag() == TAG_FORMAL_PARAMETER, t, expression);
+    }
+
+    /**
+     * Whether {@code expression} is {@code DW_OP_addr} of the all-ones address: the linker's tombstone for data it
+     * discarded (wasm-ld writes it for a variable no code kept), so the variable has no place.
+     */
+    private static boolean discarded(byte[] expression, int addressSize) {
+        if (expression == null || expression.length != 1 + addressSize || expression[0] != 0x03) {
+            return false;
+        }
+        for (int i = 1; i < expression.length; i++) {
+            if (expression[i] != (byte) 0xff) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The entry an entry's {@code abstract_origin} or {@code specification} names (for its name and type). */
@@ -216,9 +382,28 @@ public final class DebugInfo {
         }
         Die d = dies.get(offset);
         DwarfType t = d == null ? new DwarfType(DwarfType.Kind.UNKNOWN, "?", 0, 0, null, List.of(), List.of(),
-                Map.of()) : makeType(u, dies, d);
+                Map.of()) : definition(u, d);
+        if (t == null) {
+            t = makeType(u, dies, d);
+        }
         types.put(offset, t);
         return t;
+    }
+
+    /**
+     * For a structure, union or enumeration only declared in this unit ({@code typedef struct _IO_FILE FILE;} in a
+     * header), its definition in another unit, with its members; null when {@code d} is no such declaration or
+     * no unit defines it.
+     */
+    private DwarfType definition(DebugInfoReader.Unit u, Die d) throws DwarfException {
+        DwarfType.Kind kind = switch (d.tag()) {
+            case TAG_STRUCTURE_TYPE, TAG_CLASS_TYPE -> DwarfType.Kind.STRUCT;
+            case TAG_UNION_TYPE -> DwarfType.Kind.UNION;
+            case TAG_ENUMERATION_TYPE -> DwarfType.Kind.ENUM;
+            default -> null;
+        };
+        String name = kind == null || !d.has(AT_DECLARATION) ? null : reader.string(u, d.get(AT_NAME));
+        return name == null ? null : namedType(name, kind, -1);
     }
 
     private DwarfType makeType(DebugInfoReader.Unit u, Map<Long, Die> dies, Die d) throws DwarfException {

@@ -77,11 +77,17 @@ public final class DebugInfoReader {
         DebugInfoReader reader = new DebugInfoReader(sections);
         List<CompileUnit> out = new ArrayList<>();
         for (Unit u : reader.units()) {
-            long stmtList = u.root.has(Die.AT_STMT_LIST) ? u.root.get(Die.AT_STMT_LIST).number() : -1;
-            out.add(new CompileUnit(u.offset, u.version(), reader.string(u, u.root.get(Die.AT_NAME)),
-                    reader.string(u, u.root.get(Die.AT_COMP_DIR)), stmtList));
+            out.add(reader.summary(u));
         }
         return out;
+    }
+
+    /** What the debugger needs of unit {@code u}'s root entry. */
+    CompileUnit summary(Unit u) throws DwarfException {
+        long stmtList = u.root.has(Die.AT_STMT_LIST) ? u.root.get(Die.AT_STMT_LIST).number() : -1;
+        int language = u.root.has(Die.AT_LANGUAGE) ? (int) u.root.get(Die.AT_LANGUAGE).number() : 0;
+        return new CompileUnit(u.offset, u.version(), string(u, u.root.get(Die.AT_NAME)), string(u,
+                u.root.get(Die.AT_COMP_DIR)), stmtList, string(u, u.root.get(Die.AT_PRODUCER)), language);
     }
 
     /** Every compile unit's header and root entry. */

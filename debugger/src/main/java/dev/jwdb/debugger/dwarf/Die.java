@@ -22,7 +22,9 @@ record Die(long offset, int tag, Map<Integer, AttributeValue> attributes, List<D
     static final int AT_STMT_LIST = 0x10;
     static final int AT_LOW_PC = 0x11;
     static final int AT_HIGH_PC = 0x12;
+    static final int AT_LANGUAGE = 0x13;
     static final int AT_COMP_DIR = 0x1b;
+    static final int AT_PRODUCER = 0x25;
     static final int AT_STR_OFFSETS_BASE = 0x72;
 
     Die {

@@ -5,7 +5,8 @@ import java.util.Deque;
 
 /**
  * Evaluates the DWARF expressions (DWARF 5 section 2.5) that compilers for WebAssembly write for variables and
- * frame bases: constants, arithmetic, {@code DW_OP_fbreg}, {@code DW_OP_deref}, {@code DW_OP_stack_value}, and
+ * frame bases: constants, arithmetic, {@code DW_OP_fbreg}, {@code DW_OP_deref}, {@code DW_OP_stack_value},
+ * {@code DW_OP_form_tls_address} (a thread-local variable, such as {@code errno}), and
  * {@code DW_OP_WASM_location} (0xED), which names a Wasm local, global or operand stack slot (the WebAssembly
  * DWARF convention). Pieces and other operations are refused, so a variable is shown as unavailable rather than
  * wrong.
@@ -25,6 +26,14 @@ public final class DwarfExpression {
         long frameBase() throws DwarfException;
 
         long memory(long address, int size) throws DwarfException;
+
+        /**
+         * Where the thread-local block starts, for {@code DW_OP_form_tls_address}: a variable's offset in it is
+         * added to this.
+         */
+        default long threadLocalBase() throws DwarfException {
+            throw new DwarfException("thread-local variables cannot be located here");
+        }
     }
 
     /** Where a variable is, or its value. */
@@ -88,6 +97,8 @@ public final class DwarfExpression {
                 case 0x22 -> stack.push(pop(stack, in) + pop(stack, in));   // plus
                 case 0x23 -> stack.push(pop(stack, in) + in.uleb());        // plus_uconst
                 case 0x91 -> stack.push(machine.frameBase() + in.sleb());   // fbreg
+                case 0x9b, 0xe0 -> stack.push(machine.threadLocalBase() + pop(stack, in)); // form_tls_address,
+                                                                            // GNU_push_tls_address
                 case 0x96 -> {                                              // nop
                 }
                 case 0x9f -> {                                              // stack_value

@@ -52,6 +52,21 @@ public final class DwarfType {
         this.enumerators = Map.copyOf(enumerators);
     }
 
+    /** A base type of C ({@code int}, {@code unsigned long}) that no DWARF entry described: a computed value's. */
+    public static DwarfType base(String name, long size, int encoding) {
+        return new DwarfType(Kind.BASE, name, size, encoding, null, List.of(), List.of(), Map.of());
+    }
+
+    /** A pointer of {@code size} bytes to {@code target}: what {@code &x} and casts make. */
+    public static DwarfType pointerTo(DwarfType target, long size) {
+        return new DwarfType(Kind.POINTER, null, size, 0, () -> target, List.of(), List.of(), Map.of());
+    }
+
+    /** An array of {@code element} with these counts, outermost first: a row of a multi-dimensional array. */
+    public static DwarfType arrayOf(DwarfType element, List<Long> counts) {
+        return new DwarfType(Kind.ARRAY, null, 0, 0, () -> element, List.of(), counts, Map.of());
+    }
+
     public Kind kind() {
         return kind;
     }

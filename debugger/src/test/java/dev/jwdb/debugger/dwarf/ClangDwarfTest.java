@@ -48,11 +48,14 @@ class ClangDwarfTest {
         List<CompileUnit> units = DebugInfoReader.compileUnits(v4);
         assertEquals("./libc-bottom-half/crt/crt1-command.c", units.get(0).name());
         assertEquals("./build", units.get(0).compDir());
-        assertEquals(new CompileUnit(0x55, 4, "stats.c", ".", 0x66), statsUnit(v4));
+        assertEquals(new CompileUnit(0x55, 4, "stats.c", ".", 0x66, "Debian clang version 14.0.6", 0x0c),
+                statsUnit(v4));
+        assertEquals("c", statsUnit(v4).languageName(), "C99 is c, as gdb says");
         // DWARF 5 names them by index into .debug_str_offsets
         CompileUnit v5 = statsUnit(sections("stats-dwarf5.wasm"));
         assertEquals(5, v5.version());
         assertEquals(".", v5.compDir());
+        assertEquals("Debian clang version 14.0.6", v5.producer(), "a string by index");
     }
 
     @Test

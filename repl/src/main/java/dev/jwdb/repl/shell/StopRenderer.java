@@ -51,6 +51,11 @@ public final class StopRenderer {
         PrintWriter out = context.out();
         Paint paint = context.paint();
         if (stop instanceof StopEvent.BreakpointHit hit) {
+            if (hit.conditionError() != null) {
+                // as gdb does: the program stops, and says why the condition could not say
+                out.println(paint.error("the condition of breakpoint " + hit.breakpoint().id() + " ("
+                        + hit.breakpoint().condition() + ") could not be evaluated: " + hit.conditionError()));
+            }
             out.println((hit.breakpoint().temporary() ? "Temporary breakpoint " : "Breakpoint ")
                     + hit.breakpoint().id() + ", " + where(hit.location()));
             window(hit.location());

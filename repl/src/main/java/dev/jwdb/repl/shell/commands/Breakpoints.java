@@ -34,8 +34,12 @@ final class Breakpoints {
                     + "Examples:  break fib    break $fib if $n == 2    break @0x1c    break fib.wat:7\n"
                             + "In a binary with DWARF (-g): break stats.c:24 (a line without code moves to the\n"
                             + "next line with code), and break FUNC stops after the function's prologue.\n"
-                            + "COND is an expression over the frame: $local, local N, global N, i32[ADDR],\n"
-                            + "arithmetic and comparisons; the program stops when it is not zero.\n"
+                            + "COND is an expression over the frame where the breakpoint stops, as print reads\n"
+                            + "it: in a binary with DWARF, C over the variables in scope there (break stats.c:24\n"
+                            + "if value > 3, if s->count == 2), else $local, local N, global N, i32[ADDR],\n"
+                            + "arithmetic and comparisons; the program stops when it is not zero. A C condition's\n"
+                            + "names must be in scope where the breakpoint is; one that cannot be evaluated (a\n"
+                            + "bad pointer) stops the program, saying why.\n"
                             + "Set before a module is loaded, a breakpoint is pending until one matches.\n"
                             + "ignore N COUNT passes over its next COUNT hits; condition N COND changes its condition.");
             this.temporary = temporary;
@@ -61,9 +65,16 @@ final class Breakpoints {
         @Override
         public List<Completion> complete(ShellContext context, List<String> before, String partial) {
             if (before.isEmpty()) {
-                return Candidates.functions(context);
+                List<Completion> out = new ArrayList<>(Candidates.sourceFiles(context));
+                out.addAll(Candidates.functions(context));
+                return out;
             }
-            return before.size() == 1 ? Completion.words("if") : Completion.words(Candidates.locals(context));
+            if (before.size() == 1) {
+                return Completion.words("if");
+            }
+            List<String> names = new ArrayList<>(Candidates.sourceVariables(context));
+            names.addAll(Candidates.locals(context));
+            return Completion.words(names);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.jwdb.repl.shell.commands;
 
 import dev.jwdb.debugger.Local;
 import dev.jwdb.debugger.SessionState;
+import dev.jwdb.debugger.SourceVariable;
 import dev.jwdb.engine.model.Export;
 import dev.jwdb.engine.model.ExternKind;
 import dev.jwdb.engine.model.Import;
@@ -33,6 +34,33 @@ final class Candidates {
         }
         out.addAll(exports(context));
         return Completion.words(out);
+    }
+
+    /**
+     * The source files of a module with DWARF lines, each as {@code NAME:} (to go on with the line number): by its
+     * base name ({@code stats.c:}) and, when recorded in a folder, by its path too.
+     */
+    static List<Completion> sourceFiles(ShellContext context) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String path : context.session().sourceFiles()) {
+            String bare = path.startsWith("./") ? path.substring(2) : path;
+            out.add(bare.substring(bare.lastIndexOf('/') + 1) + ":");
+            out.add(bare + ":");
+        }
+        return out.stream().map(f -> new Completion(f, false)).toList();
+    }
+
+    /** The source program's variables in scope in the selected frame (DWARF), for C expressions. */
+    static List<String> sourceVariables(ShellContext context) {
+        List<String> out = new ArrayList<>();
+        try {
+            for (SourceVariable v : context.session().sourceVariables()) {
+                out.add(v.name());
+            }
+        } catch (Exception e) {
+            // No frame selected, or no variables there.
+        }
+        return out;
     }
 
     static List<String> exports(ShellContext context) {

@@ -33,7 +33,9 @@ final class Examine extends BasicCommand {
                         + "v reads N v128 values (16 bytes each) as lanes: the unit is the lane width\n"
                         + "(x/vb i8x16, x/vh i16x8, x/vw i32x4, x/vg i64x2, x/vfw f32x4, x/vfg f64x2), x/u/d\n"
                         + "the integer format; with no unit, the shape of set v128 (i32x4 at first).\n"
-                        + "ADDR: a number or an expression ($ptr, $ptr + 8, global 0).\n"
+                        + "ADDR: a number or an expression ($ptr, $ptr + 8, global 0); in a binary with DWARF,\n"
+                        + "a C expression as print reads it, whose pointer, integer or array gives the address\n"
+                        + "(x/4dw s, x/s argv[1]).\n"
                         + "Examples:  x/4xw 0x1000    x/s $name    x/8ub 1024    x/2fg $p    x/2vfw $p");
     }
 
@@ -106,6 +108,13 @@ final class Examine extends BasicCommand {
                 throw new ShellError("address: " + text + " is negative");
             }
             return a;
+        }
+        if (context.session().isSourceExpression(text)) {
+            try {
+                return context.session().sourceAddress(text);
+            } catch (DebugException e) {
+                throw new ShellError("x: " + e.getMessage());
+            }
         }
         Value v = context.session().evaluate(text);
         if (v.type() == ValType.I32) {

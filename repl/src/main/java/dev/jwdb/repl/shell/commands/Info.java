@@ -3,6 +3,7 @@ package dev.jwdb.repl.shell.commands;
 import dev.jwdb.debugger.DebugException;
 import dev.jwdb.debugger.GlobalVariable;
 import dev.jwdb.debugger.Local;
+import dev.jwdb.debugger.SourceSummary;
 import dev.jwdb.debugger.SourceVariable;
 import dev.jwdb.debugger.TableEntry;
 import dev.jwdb.engine.runtime.Value;
@@ -17,13 +18,14 @@ import java.util.List;
 /** {@code info break|locals|stack|globals|tables|memory|functions}. */
 final class Info extends BasicCommand {
     private static final List<String> TOPICS = List.of("break", "locals", "wasm-locals", "stack", "globals",
-            "tables", "memory", "functions");
+            "tables", "memory", "functions", "source");
     /** Table elements listed before the rest is summarised. */
     private static final int SHOWN_ELEMENTS = 32;
 
     Info() {
-        super(List.of("info", "i"), "info break|locals|wasm-locals|stack|globals|tables|memory|functions",
-                "breakpoints; the selected frame's locals and operand stack; globals, tables, memory; functions",
+        super(List.of("info", "i"), "info break|locals|wasm-locals|stack|globals|tables|memory|functions|source",
+                "breakpoints; the selected frame's locals, operand stack and source file; globals, tables, memory;"
+                        + " functions",
                 "info break       breakpoints, watchpoints and catch points with their numbers and hits\n"
                         + "info locals      parameters and locals of the selected frame: with DWARF (-g), the\n"
                         + "                 source's variables (C, Rust) in scope; otherwise the Wasm locals\n"
@@ -32,7 +34,9 @@ final class Info extends BasicCommand {
                         + "info globals     every global, with its mutability\n"
                         + "info tables      every table and its elements\n"
                         + "info memory      the size of linear memory\n"
-                        + "info functions   every function of the module");
+                        + "info functions   every function of the module\n"
+                        + "info source      the selected frame's source file: where it was found, its lines; with\n"
+                        + "                 DWARF its compilation directory, language, compiler and DWARF version");
     }
 
     static List<ShellCommand> commands() {
@@ -110,8 +114,33 @@ final class Info extends BasicCommand {
                     out.println(String.format("%4d  %s", i, names.get(i)));
                 }
                 break;
+            case "source":
+                Guard.frames(context);
+                source(context.session().sourceSummary(), out);
+                break;
             default:
                 throw new IllegalStateException(topic);
+        }
+    }
+
+    /** As gdb words it. */
+    private static void source(SourceSummary s, PrintWriter out) {
+        out.println("Current source file is " + s.name());
+        if (s.compDir() != null) {
+            out.println("Compilation directory is " + s.compDir());
+        }
+        if (s.path() != null) {
+            out.println("Located in " + s.path());
+            out.println("Contains " + s.lines() + (s.lines() == 1 ? " line." : " lines."));
+        } else {
+            out.println("Not found: " + s.missing());
+        }
+        out.println("Source language is " + s.language() + ".");
+        if (s.producer() != null) {
+            out.println("Producer is " + s.producer() + ".");
+        }
+        if (s.dwarfVersion() > 0) {
+            out.println("Compiled with DWARF " + s.dwarfVersion() + " debugging format.");
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.jwdb.repl.shell.commands;
 
 import dev.jwdb.debugger.DebugException;
-import dev.jwdb.debugger.SourceVariable;
+import dev.jwdb.debugger.SourceValue;
 import dev.jwdb.engine.model.LaneShape;
 import dev.jwdb.engine.model.ValType;
 import dev.jwdb.engine.runtime.Value;
@@ -19,13 +19,23 @@ import java.util.List;
 final class Print extends BasicCommand {
     Print() {
         super(List.of("print", "p"), "print[/x|/d|/u|/SHAPE] EXPR", "evaluate an expression over the selected frame",
-                "EXPR: $local or local N, $global or global N, i32[ADDR] (also i64, f32, f64, u8...),\n"
-                        + "numbers, + - * / %, comparisons == != < <= > >=, && || !, parentheses.\n"
+                "In a binary with DWARF (-g), EXPR is C, over the variables in scope in the selected frame and\n"
+                        + "the program's globals and enumerators: names, s.min, p->min, a[i], *p, &x, + - * / % << >>\n"
+                        + "& | ^ ~, == != < <= > >=, && || !, ?:, parentheses, 42 0x2a 'a' 1.5, casts to numbers and\n"
+                        + "pointers ((char) x, (long *) p, (struct stats *) p, typedef names), sizeof, and gdb's x@n\n"
+                        + "(the n values from x on: *argv@argc), with C's integer promotions and signedness (int\n"
+                        + "and long are 32 bits). The value shows by its type: 3, 97 'a', 0x11610 \"42\",\n"
+                        + "{count = 1, min = 3, ...}, {1, 2, 3}, 0x1 <close>. /x shows every integer, character and\n"
+                        + "pointer in hex (a float as its bits), /d signed, /u unsigned. Not C here: assignments,\n"
+                        + "++ and --, function calls, strings, long double, bit fields.\n"
+                        + "Otherwise, and whenever it uses these forms, EXPR is Wasm-level: $local or local N,\n"
+                        + "$global or global N, i32[ADDR] (also i64, f32, f64, u8...), numbers, + - * / %,\n"
+                        + "comparisons == != < <= > >=, && || !, parentheses; values are typed (i32:3).\n"
                         + "/x prints an integer in hex, /d signed, /u unsigned; for a v128, its lanes.\n"
                         + "A v128 shows as lanes: v128:i32x4 [1 2 3 4]. /SHAPE picks the lanes for once\n"
                         + "(i8x16 i16x8 i32x4 i64x2 f32x4 f64x2); set v128 SHAPE changes them everywhere.\n"
-                        + "Examples:  print $n    print $n * 2 + 1    print/x i32[$p + 4]    print/f32x4 $v\n"
-                        + "In a binary with DWARF (-g), print NAME shows the source variable NAME in scope.");
+                        + "Examples:  print s->min    print/x argv[1][0]    print *s    print $n * 2 + 1\n"
+                        + "           print/x i32[$p + 4]    print/f32x4 $v");
     }
 
     static List<ShellCommand> commands() {
@@ -44,33 +54,28 @@ final class Print extends BasicCommand {
                     + " (expected /x, /d, /u or a lane shape: /i8x16 /i16x8 /i32x4 /i64x2 /f32x4 /f64x2)");
         }
         Guard.module(context);
-        String variable = sourceVariable(context, args.rest().strip(), suffix);
-        if (variable != null) {
-            context.out().println(context.paint().value(variable));
+        String expression = args.rest().strip();
+        if (context.session().isSourceExpression(expression)) {
+            if (shape != null) {
+                throw new ShellError("print/" + suffix + ": lane shapes are for Wasm v128 values; " + expression
+                        + " is C");
+            }
+            SourceValue v;
+            try {
+                v = context.session().evaluateSource(expression, switch (suffix) {
+                    case "x" -> SourceValue.Radix.HEX;
+                    case "d" -> SourceValue.Radix.SIGNED;
+                    case "u" -> SourceValue.Radix.UNSIGNED;
+                    default -> SourceValue.Radix.NATURAL;
+                });
+            } catch (DebugException e) {
+                throw new ShellError("print: " + e.getMessage());
+            }
+            context.out().println(context.paint().value(v.text()));
             return;
         }
         Value v = context.session().evaluate(args.rest());
         context.out().println(context.paint().value(format(context, v, suffix, shape)));
-    }
-
-    /**
-     * The value of the source program's variable {@code name} in the selected frame (a binary with DWARF), or null
-     * when {@code name} is no such variable: then it is an expression as usual.
-     */
-    private static String sourceVariable(ShellContext context, String name, String suffix) {
-        if (!suffix.isEmpty() || !name.matches("[A-Za-z_][A-Za-z0-9_]*") || !context.session().sourceLevel()) {
-            return null;
-        }
-        try {
-            for (SourceVariable v : context.session().sourceVariables()) {
-                if (v.name().equals(name)) {
-                    return v.value();
-                }
-            }
-        } catch (DebugException e) {
-            // not stopped, or no variables to read: an expression after all
-        }
-        return null;
     }
 
     private static String format(ShellContext context, Value v, String suffix, LaneShape shape) throws ShellError {
@@ -103,7 +108,8 @@ final class Print extends BasicCommand {
 
     @Override
     public List<Completion> complete(ShellContext context, List<String> before, String partial) {
-        List<String> out = new ArrayList<>(Candidates.locals(context));
+        List<String> out = new ArrayList<>(Candidates.sourceVariables(context));
+        out.addAll(Candidates.locals(context));
         out.addAll(Candidates.globals(context).stream().filter(g -> g.startsWith("$")).toList());
         out.add("global");
         out.add("local");
