@@ -132,6 +132,22 @@ class ShellTest {
     }
 
     @Test
+    void displaysAreShownAtEveryStopUntilRemoved() {
+        ShellSession.Transcript t = ShellSession.run(FIB, "display $n", "display/x $n * 16", "break $fib if $n == 2",
+                "invoke fib 4", "finish", "info display", "undisplay 1", "display nosuch", "display", "undisplay 7",
+                "continue", "undisplay", "info display");
+        contains(t, "(jwdb) display $n\n1: $n (shown when the program stops)\n",
+                "   0x000032  i32.lt_u\n1: $n = i32:2\n2: /x $n * 16 = i32:0x20\n(jwdb fib+0x0) finish",
+                "1: $n = i32:3\n2: /x $n * 16 = i32:0x30\n(jwdb fib+0x11) info display\n1: $n\n2: /x $n * 16\n",
+                "(jwdb fib+0x11) undisplay 1\nremoved display 1\n",
+                "(jwdb fib+0x11) display nosuch\nerror: ",
+                "(jwdb fib+0x11) display\n2: /x $n * 16 = i32:0x30\n",
+                "(jwdb fib+0x11) undisplay 7\nerror: no display number 7\n",
+                "   0x000032  i32.lt_u\n2: /x $n * 16 = i32:0x20\n(jwdb fib+0x0) undisplay\nremoved display 2\n",
+                "(jwdb fib+0x0) info display\nno displays\n");
+    }
+
+    @Test
     void setEchoesWhatWasWrittenAsInfoShowsIt() {
         ShellSession.Transcript t = ShellSession.run(ShellSession.sample("wat/startup.wat"), "set global $length 0x10",
                 "info globals", "set global 0 = -1", "set global $nosuch 1");

@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -42,6 +44,19 @@ public final class ShellContext {
     private int failures;
     private int typedModules;
     private LaneShape v128Shape = V128Format.DEFAULT_SHAPE;
+
+    /** An expression shown after every stop ({@code display}): its number, how it was typed, how to compute it. */
+    public record Display(int id, String text, DisplayValue value) {
+    }
+
+    /** Computes a display's value as text, or fails with the reason it cannot be shown at this stop. */
+    @FunctionalInterface
+    public interface DisplayValue {
+        String compute() throws ShellError, DebugException;
+    }
+
+    private final List<Display> displays = new ArrayList<>();
+    private int nextDisplay = 1;
 
     public ShellContext(DebugSession session, Console console, GuestOutput guestOut, GuestOutput guestErr) {
         this.session = session;
@@ -86,8 +101,45 @@ public final class ShellContext {
      */
     public StopEvent runGuest(GuestAction action) throws DebugException {
         StopEvent stop = drive(action);
-        renderer.render(stop);
+        render(stop);
         return stop;
+    }
+
+    /** Shows how the program stopped and, while it is stopped in a frame, every display. */
+    public void render(StopEvent stop) {
+        renderer.render(stop);
+        if (!(stop instanceof StopEvent.Finished) && !(stop instanceof StopEvent.Exited)) {
+            showDisplays(displays);
+        }
+    }
+
+    /** Adds a display and returns it. */
+    public Display addDisplay(String text, DisplayValue value) {
+        Display d = new Display(nextDisplay++, text, value);
+        displays.add(d);
+        return d;
+    }
+
+    /** Removes display {@code id}; whether there was one. */
+    public boolean removeDisplay(int id) {
+        return displays.removeIf(d -> d.id() == id);
+    }
+
+    public List<Display> displays() {
+        return List.copyOf(displays);
+    }
+
+    /** {@code 1: s->min = 3} for each; one that cannot be shown here says why in its line. */
+    public void showDisplays(List<Display> which) {
+        for (Display d : which) {
+            String value;
+            try {
+                value = d.text() + " = " + paint.value(d.value().compute());
+            } catch (ShellError | DebugException e) {
+                value = d.text() + ": " + e.getMessage();
+            }
+            out().println(d.id() + ": " + value);
+        }
     }
 
     /** Runs guest code like {@link #runGuest} and returns the stop without rendering it. */

@@ -377,7 +377,7 @@ final class GrantCommands {
             if (stop instanceof StopEvent.Interrupted interrupted && retried.get() != null) {
                 context.renderer().retried(retried.get(), interrupted.location());
             } else {
-                context.renderer().render(stop);
+                context.render(stop);
             }
         }
     }

@@ -18,12 +18,13 @@ import java.util.List;
 /** {@code info break|locals|stack|globals|tables|memory|functions}. */
 final class Info extends BasicCommand {
     private static final List<String> TOPICS = List.of("break", "locals", "wasm-locals", "stack", "globals",
-            "tables", "memory", "functions", "source");
+            "tables", "memory", "functions", "source", "display");
     /** Table elements listed before the rest is summarised. */
     private static final int SHOWN_ELEMENTS = 32;
 
     Info() {
-        super(List.of("info", "i"), "info break|locals|wasm-locals|stack|globals|tables|memory|functions|source",
+        super(List.of("info", "i"),
+                "info break|locals|wasm-locals|stack|globals|tables|memory|functions|source|display",
                 "breakpoints; the selected frame's locals, operand stack and source file; globals, tables, memory;"
                         + " functions",
                 "info break       breakpoints, watchpoints and catch points with their numbers and hits\n"
@@ -36,7 +37,8 @@ final class Info extends BasicCommand {
                         + "info memory      the size of linear memory\n"
                         + "info functions   every function of the module\n"
                         + "info source      the selected frame's source file: where it was found, its lines; with\n"
-                        + "                 DWARF its compilation directory, language, compiler and DWARF version");
+                        + "                 DWARF its compilation directory, language, compiler and DWARF version\n"
+                        + "info display     the expressions display shows after every stop");
     }
 
     static List<ShellCommand> commands() {
@@ -51,6 +53,14 @@ final class Info extends BasicCommand {
         switch (topic) {
             case "break":
                 Breakpoints.table(context);
+                break;
+            case "display":
+                if (context.displays().isEmpty()) {
+                    out.println("no displays");
+                }
+                for (ShellContext.Display d : context.displays()) {
+                    out.println(d.id() + ": " + d.text());
+                }
                 break;
             case "locals":
                 Guard.frames(context);

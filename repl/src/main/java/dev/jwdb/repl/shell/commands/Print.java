@@ -1,6 +1,7 @@
 package dev.jwdb.repl.shell.commands;
 
 import dev.jwdb.debugger.DebugException;
+import dev.jwdb.debugger.SessionState;
 import dev.jwdb.debugger.SourceValue;
 import dev.jwdb.engine.model.LaneShape;
 import dev.jwdb.engine.model.ValType;
@@ -39,7 +40,82 @@ final class Print extends BasicCommand {
     }
 
     static List<ShellCommand> commands() {
-        return List.of(new Print());
+        return List.of(new Print(), new Display(), new Undisplay());
+    }
+
+    /** {@code display[/FMT] EXPR}: print EXPR after every stop; without EXPR, show them all now. */
+    static final class Display extends BasicCommand {
+        Display() {
+            super(List.of("display"), "display[/x|/d|/u|/SHAPE] [EXPR]", "show an expression after every stop",
+                    "EXPR and the formats are print's. Each display gets a number and is shown, as N: EXPR = VALUE,\n"
+                            + "whenever the program stops (and at once, when it is stopped). A display that cannot\n"
+                            + "be evaluated at a stop (a local of another function) says why in its line.\n"
+                            + "display alone shows them all; undisplay N removes one; info display lists them.");
+        }
+
+        @Override
+        public void execute(ShellContext context, Args args) throws ShellError, DebugException {
+            String expression = args.rest().strip();
+            if (expression.isEmpty()) {
+                if (!args.suffix().isEmpty()) {
+                    throw new ShellError("usage: " + synopsis() + " (a format needs an expression)");
+                }
+                context.showDisplays(context.displays());
+                return;
+            }
+            checkFormat(args.suffix());
+            String suffix = args.suffix();
+            String text = suffix.isEmpty() ? expression : "/" + suffix + " " + expression;
+            ShellContext.DisplayValue value = () -> valueText(context, suffix, expression);
+            SessionState state = context.session().state();
+            if (state == SessionState.STOPPED || state == SessionState.TRAPPED) {
+                // as gdb does, an expression that means nothing where the program is stopped is not kept
+                String now = value.compute();
+                ShellContext.Display d = context.addDisplay(text, value);
+                context.out().println(d.id() + ": " + text + " = " + context.paint().value(now));
+            } else {
+                ShellContext.Display d = context.addDisplay(text, value);
+                context.out().println(d.id() + ": " + text + " (shown when the program stops)");
+            }
+        }
+
+        @Override
+        public List<Completion> complete(ShellContext context, List<String> before, String partial) {
+            return Completion.words(Candidates.locals(context));
+        }
+    }
+
+    /** {@code undisplay [N...]}. */
+    static final class Undisplay extends BasicCommand {
+        Undisplay() {
+            super(List.of("undisplay"), "undisplay [N...]", "stop showing displays",
+                    "Without N, removes every display. N is the number display shows.");
+        }
+
+        @Override
+        public void execute(ShellContext context, Args args) throws ShellError {
+            List<Integer> ids = new ArrayList<>();
+            if (args.isEmpty()) {
+                context.displays().forEach(d -> ids.add(d.id()));
+            }
+            for (String w : args.words()) {
+                ids.add(Numbers.parseInt(w, "display number"));
+            }
+            for (int id : ids) {
+                if (!context.removeDisplay(id)) {
+                    throw new ShellError("no display number " + id);
+                }
+            }
+            context.out().println(ids.isEmpty() ? "no displays" : "removed display " + ids.stream()
+                    .map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""));
+        }
+
+        @Override
+        public List<Completion> complete(ShellContext context, List<String> before, String partial) {
+            List<String> ids = new ArrayList<>();
+            context.displays().forEach(d -> ids.add(String.valueOf(d.id())));
+            return Completion.words(ids);
+        }
     }
 
     @Override
@@ -47,14 +123,23 @@ final class Print extends BasicCommand {
         if (args.rest().isEmpty()) {
             throw new ShellError("usage: " + synopsis());
         }
-        String suffix = args.suffix();
-        LaneShape shape = LaneShape.of(suffix);
-        if (shape == null && !List.of("", "x", "d", "u").contains(suffix)) {
+        Guard.module(context);
+        context.out().println(context.paint().value(valueText(context, args.suffix(), args.rest().strip())));
+    }
+
+    /** Checks the format {@code /suffix} before any expression is evaluated with it. */
+    static void checkFormat(String suffix) throws ShellError {
+        if (LaneShape.of(suffix) == null && !List.of("", "x", "d", "u").contains(suffix)) {
             throw new ShellError("print: unknown format /" + suffix
                     + " (expected /x, /d, /u or a lane shape: /i8x16 /i16x8 /i32x4 /i64x2 /f32x4 /f64x2)");
         }
-        Guard.module(context);
-        String expression = args.rest().strip();
+    }
+
+    /** {@code expression}'s value as print shows it with format {@code /suffix} ("" for none), unpainted. */
+    static String valueText(ShellContext context, String suffix, String expression) throws ShellError,
+            DebugException {
+        checkFormat(suffix);
+        LaneShape shape = LaneShape.of(suffix);
         if (context.session().isSourceExpression(expression)) {
             if (shape != null) {
                 throw new ShellError("print/" + suffix + ": lane shapes are for Wasm v128 values; " + expression
@@ -71,11 +156,9 @@ final class Print extends BasicCommand {
             } catch (DebugException e) {
                 throw new ShellError("print: " + e.getMessage());
             }
-            context.out().println(context.paint().value(v.text()));
-            return;
+            return v.text();
         }
-        Value v = context.session().evaluate(args.rest());
-        context.out().println(context.paint().value(format(context, v, suffix, shape)));
+        return format(context, context.session().evaluate(expression), suffix, shape);
     }
 
     private static String format(ShellContext context, Value v, String suffix, LaneShape shape) throws ShellError {
