@@ -56,14 +56,37 @@ final class DwarfVariables {
         for (FunctionScope.Variable v : scope.variables()) {
             String value;
             try {
-                value = v.location() == null ? "<optimized out>" : format(v.type(), DwarfExpression.evaluate(
-                        v.location(), 4, machine), machine, 0);
+                value = v.location() == null ? "<optimized out>" : shown(v.type(), DwarfExpression.evaluate(
+                        v.location(), 4, machine), machine);
             } catch (DwarfException | RuntimeException e) {
                 value = "<unavailable: " + message(e) + ">";
             }
             out.add(new SourceVariable(v.name(), v.type().toString(), value, v.parameter()));
         }
         return out;
+    }
+
+    /** Whether DWARF describes the function where {@code frame} is (even if no variable is in scope there). */
+    boolean describes(FrameView frame) throws DebugException {
+        try {
+            return info() != null && info.scope(frame.location().offset() - codeStart) != null;
+        } catch (DwarfException | RuntimeException e) {
+            throw new DebugException("cannot read the variables here: " + message(e));
+        }
+    }
+
+    /** A variable's value shown as its language writes values: Rust's as {@code {:?}} does, others as C's. */
+    private String shown(DwarfType type, DwarfExpression.Place place, Machine m) throws DwarfException {
+        DwarfType t = type.stripped();
+        boolean aggregate = t.kind() == DwarfType.Kind.STRUCT || t.kind() == DwarfType.Kind.UNION
+                || t.kind() == DwarfType.Kind.ARRAY;
+        if (aggregate && !(place instanceof DwarfExpression.Place.Memory)) {
+            // No Wasm local holds a structure: one named as a structure's place holds its address. LLVM says so
+            // of an argument passed by reference (dbg.declare of the incoming pointer), as rustc passes any
+            // larger than two words.
+            place = new DwarfExpression.Place.Memory(m.slot(place));
+        }
+        return type.rust() != null ? new RustValues(m).format(type, place) : format(type, place, m, 0);
     }
 
     private DebugInfo info() {
@@ -86,7 +109,7 @@ final class DwarfVariables {
     }
 
     /** The Wasm state an expression reads: the frame's locals and operands, the globals, linear memory. */
-    private static final class Machine implements DwarfExpression.Machine {
+    private static final class Machine implements DwarfExpression.Machine, RustValues.Memory {
         private final FrameView frame;
         private final InstanceState state;
         private final byte[] frameBaseExpression;
@@ -145,7 +168,8 @@ final class DwarfVariables {
             return v;
         }
 
-        byte[] bytes(long address, int size) throws DwarfException {
+        @Override
+        public byte[] bytes(long address, int size) throws DwarfException {
             try {
                 return state.readBytes(address, size);
             } catch (DebugException e) {
@@ -154,7 +178,8 @@ final class DwarfVariables {
         }
 
         /** The value of a place that is no memory. */
-        long slot(DwarfExpression.Place p) throws DwarfException {
+        @Override
+        public long slot(DwarfExpression.Place p) throws DwarfException {
             if (p instanceof DwarfExpression.Place.Value v) {
                 return v.bits();
             }
