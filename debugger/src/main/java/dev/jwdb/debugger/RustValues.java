@@ -18,8 +18,9 @@ import java.util.List;
  * {@code "hello"} for a {@code &str} or a {@code String}, {@code [52, 1, 78]} for a slice or a {@code Vec},
  * {@code Word { text: "hello", score: 52 }} for a structure, {@code Low(1)} and {@code High { score: 78 }} for an
  * enum's variant, {@code (1, 2)} for a tuple, {@code 'a'} for a {@code char}. A reference shows what it refers to
- * after a {@code &} ({@code &"hello"}); a raw pointer shows its address. A type this does not know (a
- * {@code HashMap}, an {@code Rc}) shows as the structure rustc describes, field by field.
+ * after a {@code &} ({@code &"hello"}); a raw pointer shows its address, and so does a trait object
+ * ({@code &dyn Write at 0x...}). A type this does not know (a {@code HashMap}, an {@code Rc}) shows as the
+ * structure rustc describes, field by field.
  */
 final class RustValues {
     /** Elements of a slice or Vec, and bytes of a string, shown before {@code ...}. */
@@ -99,6 +100,11 @@ final class RustValues {
             if (name.startsWith("&[") || name.startsWith("&mut [")) {
                 return sequence(type(data).stripped().target(), pointer, count, depth);
             }
+        }
+        DwarfType.Member pointer = member(t, "pointer");
+        if (pointer != null && member(t, "vtable") != null && name.contains("dyn ")) {
+            // a trait object: what it points to has no type DWARF can name here
+            return name + " at 0x" + Long.toHexString(word(t, pointer, address));
         }
         if (path.equals("alloc::string::String")) {
             DwarfType.Member vec = member(t, "vec");

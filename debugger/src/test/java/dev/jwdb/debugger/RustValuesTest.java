@@ -97,6 +97,9 @@ class RustValuesTest {
         memory.putInt(0, 0x200).putInt(0x200, 99);
         assertEquals("&99", at(RustTypes.pointer("&u32", U32), 0));
         assertEquals("&mut 99", at(RustTypes.pointer("&mut u32", U32), 0));
+        DwarfType vtable = RustTypes.pointer("&[usize; 3]", RustTypes.array(USIZE, 3));
+        assertEquals("&mut dyn core::fmt::Write at 0x200", at(RustTypes.struct("&mut dyn core::fmt::Write", 8,
+                member("pointer", RustTypes.pointer("*mut u8", U8), 0), member("vtable", vtable, 4)), 0));
     }
 
     @Test
