@@ -28,6 +28,8 @@ final class RustValues {
     static final int SHOWN_BYTES = 200;
     /** Values nested deeper than this show as {@code ..}. */
     private static final int SHOWN_DEPTH = 5;
+    /** Values (fields, elements) one variable shows at most, however its types nest: the rest are {@code ..}. */
+    private static final int SHOWN_VALUES = 1000;
 
     /** What the formatter reads: linear memory, and the value of a place that is not in memory. */
     interface Memory {
@@ -37,6 +39,8 @@ final class RustValues {
     }
 
     private final Memory memory;
+    /** What is left of {@link #SHOWN_VALUES} for the value being shown. */
+    private int left;
 
     RustValues(Memory memory) {
         this.memory = memory;
@@ -44,6 +48,7 @@ final class RustValues {
 
     /** The value at {@code place} shown by Rust type {@code type}. */
     String format(DwarfType type, DwarfExpression.Place place) throws DwarfException {
+        left = SHOWN_VALUES;
         return format(type, place, 0);
     }
 
@@ -58,6 +63,9 @@ final class RustValues {
                 return aggregate(t, address, depth);
             }
             case ARRAY -> {
+                if (depth >= SHOWN_DEPTH) {
+                    return "[..]";
+                }
                 long count = t.counts().isEmpty() ? -1 : t.counts().get(0);
                 if (count < 0 || t.counts().size() > 1) {
                     return "<array at 0x" + Long.toHexString(address) + ">";
@@ -196,6 +204,9 @@ final class RustValues {
 
     /** A value in memory, or why it cannot be read, so that one bad field does not hide the others. */
     private String shown(DwarfType type, long address, int depth) {
+        if (--left < 0) {
+            return "..";
+        }
         try {
             return format(type, new DwarfExpression.Place.Memory(address), depth);
         } catch (DwarfException | RuntimeException e) {
@@ -205,12 +216,19 @@ final class RustValues {
 
     /** {@code [a, b, c]}: {@code count} elements of {@code element} from {@code address}. */
     private String sequence(DwarfType element, long address, long count, int depth) throws DwarfException {
+        if (depth >= SHOWN_DEPTH) {
+            return "[..]";
+        }
         if (count < 0 || count > Integer.MAX_VALUE) {
             return "<" + Long.toUnsignedString(count) + " elements at 0x" + Long.toHexString(address) + ">";
         }
         long stride = element.size();
         List<String> parts = new ArrayList<>();
         for (long i = 0; i < count && i < SHOWN_ELEMENTS; i++) {
+            if (left <= 0) {
+                parts.add("..");
+                break;
+            }
             parts.add(shown(element, address + i * stride, depth + 1));
         }
         if (count > SHOWN_ELEMENTS) {

@@ -6,15 +6,18 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static dev.jwdb.debugger.Sessions.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Source-level debugging of a Rust program: samples/debug-info-rust/scores.wasm (scores.rs built with rustc -g -C
@@ -219,5 +222,56 @@ class RustSourceLevelTest {
         assertEquals(List.of(), s.sourceVariables());
         s.up();
         assertTrue(s.sourceFunction(), "main, which called it");
+    }
+
+    /**
+     * Random damage to the Rust sample's .debug_info, .debug_abbrev and .debug_str (enums' variant parts, namespaces,
+     * template parameters read from them): loading, breakpoints, steps and variables answer or refuse with a
+     * {@link DebugException}, never anything else.
+     */
+    @Test
+    void damagedRustDwarfNeverBreaksAnything() throws Exception {
+        Random random = new Random(11);
+        byte[] wasm = Files.readAllBytes(SCORES);
+        List<String> sections = List.of(".debug_info", ".debug_abbrev", ".debug_str", ".debug_line");
+        for (int i = 0; i < 30; i++) {
+            String name = sections.get(random.nextInt(sections.size()));
+            byte[] damaged = CorruptDwarfTest.withSection(wasm, name, c -> {
+                for (int n = 1 + random.nextInt(16); n > 0; n--) {
+                    c[random.nextInt(c.length)] = (byte) random.nextInt(256);
+                }
+                return c;
+            });
+            String what = "iteration " + i + ", " + name;
+            try {
+                DebugSession s = new DebugSession(new GuestStdio(new ByteArrayInputStream(new byte[0]),
+                        new ByteArrayOutputStream(), new ByteArrayOutputStream()));
+                s.load(SCORES.toString(), damaged);
+                s.arguments(List.of("scores.wasm", "hello", "a"));
+                for (String spec : List.of("scores.rs:60", "score", "scores.rs:72")) {
+                    try {
+                        s.breakAt(spec, null);
+                    } catch (DebugException e) {
+                        // refused: fine
+                    }
+                }
+                StopEvent e = s.run();
+                for (int steps = 0; steps < 6 && (e instanceof StopEvent.BreakpointHit
+                        || e instanceof StopEvent.StepDone); steps++) {
+                    s.backtrace();
+                    try {
+                        s.sourceVariables();
+                        s.sourceFunction();
+                    } catch (DebugException refused) {
+                        // said why: fine
+                    }
+                    e = steps % 2 == 0 ? s.stepLine() : s.resume();
+                }
+            } catch (DebugException e) {
+                fail(what + ": " + e.getMessage(), e);
+            } catch (RuntimeException | Error e) {
+                fail(what + ": " + e, e);
+            }
+        }
     }
 }

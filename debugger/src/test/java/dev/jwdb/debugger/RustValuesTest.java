@@ -13,6 +13,7 @@ import java.util.Arrays;
 
 import static dev.jwdb.debugger.dwarf.RustTypes.member;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Rust values shown from hand-made memory: what the scores sample does not reach. */
 class RustValuesTest {
@@ -100,6 +101,17 @@ class RustValuesTest {
         DwarfType vtable = RustTypes.pointer("&[usize; 3]", RustTypes.array(USIZE, 3));
         assertEquals("&mut dyn core::fmt::Write at 0x200", at(RustTypes.struct("&mut dyn core::fmt::Write", 8,
                 member("pointer", RustTypes.pointer("*mut u8", U8), 0), member("vtable", vtable, 4)), 0));
+    }
+
+    @Test
+    void typesThatContainThemselvesEnd() throws DwarfException {
+        // corrupted DWARF can make an array its own element: nesting and the number of values shown are bounded
+        DwarfType[] array = new DwarfType[1];
+        array[0] = RustTypes.arrayOf(() -> array[0], 20);
+        String shown = at(array[0], 0);
+        assertTrue(shown.startsWith("[[[[[[..], [..], "), shown);
+        assertTrue(shown.length() < 10_000, shown.length() + " characters");
+        assertTrue(shown.endsWith("[..], ..], ..], ..], ..], ..]"), shown.substring(shown.length() - 60));
     }
 
     @Test

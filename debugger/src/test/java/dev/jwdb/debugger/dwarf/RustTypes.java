@@ -36,7 +36,12 @@ public final class RustTypes {
     }
 
     public static DwarfType array(DwarfType element, long count) {
-        return new DwarfType(DwarfType.Kind.ARRAY, null, 0, 0, () -> element, List.of(), List.of(count), Map.of(),
+        return arrayOf(() -> element, count);
+    }
+
+    /** An array whose element type is resolved when asked for (it may be the array itself). */
+    public static DwarfType arrayOf(java.util.function.Supplier<DwarfType> element, long count) {
+        return new DwarfType(DwarfType.Kind.ARRAY, null, 0, 0, element, List.of(), List.of(count), Map.of(),
                 rust(null));
     }
 
