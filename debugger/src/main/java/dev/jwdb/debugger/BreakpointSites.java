@@ -50,8 +50,9 @@ final class BreakpointSites {
                 }
             }
         } else {
-            int function = image.definedFunction(s);
-            sites.add(new int[] {function, image.entryInstruction(function)});
+            for (int function : image.breakFunctions(s)) {
+                sites.add(new int[] {function, image.entryInstruction(function)});
+            }
         }
         b.sites = sites;
         b.locations = sites.stream().map(x -> image.location(x[0], x[1])).toList();
@@ -92,11 +93,20 @@ final class BreakpointSites {
         return lines.sites(files, actual);
     }
 
-    /** The file id of {@code main}'s entry, or -1. */
+    /**
+     * The file id of {@code main}'s entry, or -1: C's {@code main}, or in Rust, where that {@code main} is generated
+     * and has no lines, the program's ({@code scores::main}).
+     */
     private static int mainFile(ModuleImage image) {
         try {
-            int main = image.definedFunction("main");
-            return image.dwarf().file(main - image.module.importedFunctionCount(), image.entryInstruction(main));
+            for (int main : image.breakFunctions("main")) {
+                int file = image.dwarf().file(main - image.module.importedFunctionCount(),
+                        image.entryInstruction(main));
+                if (file >= 0) {
+                    return file;
+                }
+            }
+            return -1;
         } catch (DebugException e) {
             return -1;
         }

@@ -552,6 +552,15 @@ public final class DebugSession {
         return image.sourceVariables(f, instanceState());
     }
 
+    /**
+     * Whether the module's DWARF describes the function of the selected frame: then no {@link #sourceVariables}
+     * means that none is in scope there (at the start of Rust's {@code main}, before its first {@code let}), not
+     * that the function is unknown (one of the runtime's, built without {@code -g}).
+     */
+    public boolean sourceFunction() throws DebugException {
+        return image.sourceFunction(frame(selected));
+    }
+
     /** The selected frame's operand stack, bottom first, typed. */
     public List<Value> operandStack() throws DebugException {
         return frame(selected).operands();

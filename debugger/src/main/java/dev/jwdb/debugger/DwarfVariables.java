@@ -42,15 +42,39 @@ final class DwarfVariables {
         for (FunctionScope.Variable v : scope.function.variables()) {
             String value;
             try {
-                value = v.location() == null ? "<optimized out>" : CValueText.format(v.type(),
-                        DwarfExpression.evaluate(v.location(), CTypes.POINTER_SIZE, scope), scope,
-                        SourceValue.Radix.NATURAL);
+                value = v.location() == null ? "<optimized out>" : shown(v.type(),
+                        DwarfExpression.evaluate(v.location(), CTypes.POINTER_SIZE, scope), scope);
             } catch (DwarfException | DebugException | RuntimeException e) {
                 value = "<unavailable: " + message(e) + ">";
             }
             out.add(new SourceVariable(v.name(), v.type().toString(), value, v.parameter()));
         }
         return out;
+    }
+
+    /** Whether DWARF describes the function where {@code frame} is (even if no variable is in scope there). */
+    boolean describes(FrameView frame) throws DebugException {
+        try {
+            return info() != null && info.scope(frame.location().offset() - codeStart) != null;
+        } catch (DwarfException | RuntimeException e) {
+            throw new DebugException("cannot read the variables here: " + message(e));
+        }
+    }
+
+    /** A variable's value shown as its language writes values: Rust's as {@code {:?}} does, others as C's. */
+    private static String shown(DwarfType type, DwarfExpression.Place place, FrameScope scope)
+            throws DwarfException, DebugException {
+        DwarfType t = type.stripped();
+        boolean aggregate = t.kind() == DwarfType.Kind.STRUCT || t.kind() == DwarfType.Kind.UNION
+                || t.kind() == DwarfType.Kind.ARRAY;
+        if (aggregate && !(place instanceof DwarfExpression.Place.Memory)) {
+            // No Wasm local holds a structure: one named as a structure's place holds its address. LLVM says so
+            // of an argument passed by reference (dbg.declare of the incoming pointer), as rustc passes any
+            // larger than two words.
+            place = new DwarfExpression.Place.Memory(scope.slotBits(place));
+        }
+        return type.rust() != null ? new RustValues(scope.rustMemory()).format(type, place)
+                : CValueText.format(type, place, scope, SourceValue.Radix.NATURAL);
     }
 
     /** Whether {@code .debug_info} can be read, so that C expressions have variables and types to work with. */
@@ -303,6 +327,25 @@ final class DwarfVariables {
                 }
             }
             return 0;
+        }
+
+        /** Memory and slots as {@link RustValues} reads them. */
+        RustValues.Memory rustMemory() {
+            return new RustValues.Memory() {
+                @Override
+                public byte[] bytes(long address, int size) throws DwarfException {
+                    try {
+                        return state.readBytes(address, size);
+                    } catch (DebugException e) {
+                        throw new DwarfException(String.format("memory at 0x%x cannot be read", address));
+                    }
+                }
+
+                @Override
+                public long slot(DwarfExpression.Place p) throws DwarfException {
+                    return slotBits(p);
+                }
+            };
         }
 
         /** The value of a place that is no memory. */

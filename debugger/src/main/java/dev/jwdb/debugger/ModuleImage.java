@@ -202,6 +202,11 @@ final class ModuleImage {
         return hasSourceVariables() && variables.isTypedef(name);
     }
 
+    /** Whether DWARF describes the function {@code frame} is in. */
+    boolean sourceFunction(FrameView frame) throws DebugException {
+        return variables != null && variables.describes(frame);
+    }
+
     /** The lines of source file {@code path} (a {@link Location#source()}), or why they cannot be shown. */
     SourceText source(String path) throws DebugException {
         return sources.find(path);
@@ -242,7 +247,8 @@ final class ModuleImage {
     }
 
     /**
-     * The function a user means by {@code spec}: {@code $name}, a bare name (name section or export), or an index.
+     * The function a user means by {@code spec}: {@code $name}, a bare name (name section or export), an index, or
+     * a Rust function's path or the end of it ({@code scores::total}, {@code total}) when it names only one.
      */
     int function(String spec) throws DebugException {
         String bare = spec.startsWith("$") ? spec.substring(1) : spec;
@@ -265,8 +271,70 @@ final class ModuleImage {
                     return index;
                 }
             }
+            List<Integer> paths = rustPaths(spec);
+            if (paths.size() == 1) {
+                return paths.get(0);
+            }
+            if (paths.size() > 1) {
+                List<String> some = new ArrayList<>();
+                for (int i = 0; i < paths.size() && i < 4; i++) {
+                    some.add(RustSymbols.demangle(module.names().function(paths.get(i))));
+                }
+                throw new DebugException("\"" + spec + "\" names " + paths.size() + " functions: "
+                        + String.join(", ", some) + (paths.size() > some.size() ? ", ..." : "")
+                        + " (name one by more of its path, or by $symbol)");
+            }
         }
         throw new DebugException("no function named \"" + spec + "\"");
+    }
+
+    /**
+     * The functions {@code break spec} stops in: those with that name, and the Rust functions whose path is it or
+     * ends with it, as gdb matches a name in every namespace ({@code break main} in a Rust program is both the C
+     * {@code main} that rustc generates to start the runtime and the program's {@code scores::main}); else the one
+     * {@link #function} finds. Imports are left out: they have no code.
+     */
+    List<Integer> breakFunctions(String spec) throws DebugException {
+        List<Integer> out = new ArrayList<>();
+        if (!spec.startsWith("$")) {
+            for (Map.Entry<Integer, String> e : module.names().functions().entrySet()) {
+                if (e.getValue().equals(spec)) {
+                    out.add(e.getKey());
+                }
+            }
+            for (int f : rustPaths(spec)) {
+                if (!out.contains(f)) {
+                    out.add(f);
+                }
+            }
+            out.removeIf(this::isImported);
+            out.sort(null);
+        }
+        return out.isEmpty() ? List.of(definedFunction(spec)) : out;
+    }
+
+    /**
+     * The functions whose demangled Rust path is {@code spec} ({@code scores::total}) or, when none is, ends with
+     * it at a {@code ::} ({@code total}); in index order.
+     */
+    private List<Integer> rustPaths(String spec) {
+        List<Integer> whole = new ArrayList<>();
+        List<Integer> ending = new ArrayList<>();
+        for (Map.Entry<Integer, String> e : module.names().functions().entrySet()) {
+            String name = e.getValue();
+            String path = RustSymbols.demangle(name);
+            if (path.equals(name) && !name.contains("::")) {
+                continue; // not Rust
+            }
+            if (path.equals(spec)) {
+                whole.add(e.getKey());
+            } else if (RustSymbols.names(spec, path)) {
+                ending.add(e.getKey());
+            }
+        }
+        List<Integer> out = whole.isEmpty() ? ending : whole;
+        out.sort(null);
+        return out;
     }
 
     /** The defined function a user means, with a clear error for an import. */

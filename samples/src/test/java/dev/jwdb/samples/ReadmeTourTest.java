@@ -50,4 +50,33 @@ class ReadmeTourTest {
             at++;
         }
     }
+
+    /**
+     * The Rust examples (the project README's, and the debug-info-rust sample's) are cut from the debug-info-rust
+     * transcript: their lines appear there, in order; a line {@code ...} stands for lines left out.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"README.md", "samples/debug-info-rust/README.md"})
+    void theRustExampleIsCutFromTheDebugInfoRustTranscript(String file) throws Exception {
+        String readme = Files.readString(Jwdb.SAMPLES.resolveSibling(file));
+        java.util.List<String> transcript = Files.readAllLines(Path.of(Jwdb.sample(
+                "sessions/debug-info-rust.expected")));
+        int start = readme.lastIndexOf("```\n", readme.indexOf("(jwdb) break scores.rs:60"));
+        String block = readme.substring(start + 4, readme.indexOf("```", start + 4));
+        int at = 0;
+        int matched = 0;
+        for (String line : block.split("\n")) {
+            if (line.startsWith("$ ") || line.equals("...")) {
+                continue;
+            }
+            while (at < transcript.size() && !transcript.get(at).equals(line)) {
+                at++;
+            }
+            assertTrue(at < transcript.size(), file + ": \"" + line + "\" is not in debug-info-rust.expected (in "
+                    + "order)");
+            at++;
+            matched++;
+        }
+        assertTrue(matched > 20, file + ": the example is " + matched + " lines");
+    }
 }

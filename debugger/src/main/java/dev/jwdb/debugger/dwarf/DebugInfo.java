@@ -36,6 +36,10 @@ public final class DebugInfo {
     static final int TAG_RESTRICT_TYPE = 0x37;
     static final int TAG_RVALUE_REFERENCE_TYPE = 0x42;
     static final int TAG_ATOMIC_TYPE = 0x47;
+    static final int TAG_VARIANT = 0x19;
+    static final int TAG_TEMPLATE_TYPE_PARAMETER = 0x2f;
+    static final int TAG_VARIANT_PART = 0x33;
+    static final int TAG_NAMESPACE = 0x39;
 
     static final int AT_LOCATION = 0x02;
     static final int AT_NAME = 0x03;
@@ -55,6 +59,11 @@ public final class DebugInfo {
     static final int AT_SPECIFICATION = 0x47;
     static final int AT_TYPE = 0x49;
     static final int AT_RANGES = 0x55;
+    static final int AT_LANGUAGE = 0x13;
+    static final int AT_DISCR = 0x15;
+    static final int AT_DISCR_VALUE = 0x16;
+
+    static final int LANG_RUST = 0x1c;
 
     private final DebugSections sections;
     private final DebugInfoReader reader;
@@ -75,6 +84,9 @@ public final class DebugInfo {
     /** A top-level entry with a name, and its unit. */
     private record Named(DebugInfoReader.Unit unit, Die die) {
     }
+
+    /** Each read entry's parent, by offset: the namespaces a Rust type's path is made of. */
+    private final Map<Long, Die> parents = new HashMap<>();
 
     private DebugInfo(DebugSections sections, DebugInfoReader reader, List<DebugInfoReader.Unit> units) {
         this.sections = sections;
@@ -359,16 +371,19 @@ public final class DebugInfo {
             return known;
         }
         Map<Long, Die> dies = new HashMap<>();
-        index(reader.tree(u), dies);
+        index(reader.tree(u), dies, parents);
         trees.put(u.offset, dies);
         return dies;
     }
 
-    private static void index(Die root, Map<Long, Die> dies) {
+    private static void index(Die root, Map<Long, Die> dies, Map<Long, Die> parents) {
         List<Die> todo = new ArrayList<>(List.of(root));
         while (!todo.isEmpty()) {
             Die d = todo.remove(todo.size() - 1);
             dies.put(d.offset(), d);
+            for (Die c : d.children()) {
+                parents.put(c.offset(), d);
+            }
             todo.addAll(d.children());
         }
     }
@@ -466,7 +481,8 @@ public final class DebugInfo {
             default -> kind = DwarfType.Kind.UNKNOWN;
         }
         int encoding = d.has(AT_ENCODING) ? (int) d.get(AT_ENCODING).number() : 0;
-        return new DwarfType(kind, name, size, encoding, target, members, counts, enumerators);
+        DwarfType.Rust rust = isRust(u) ? rust(u, dies, d, name) : null;
+        return new DwarfType(kind, name, size, encoding, target, members, counts, enumerators, rust);
     }
 
     /** The type an entry's {@code DW_AT_type} names, resolved when first asked for; null when it names none. */
@@ -694,5 +710,86 @@ public final class DebugInfo {
                 return expression;
             }
         }
+    }
+
+    // ---- Rust ----
+
+    private static boolean isRust(DebugInfoReader.Unit u) {
+        AttributeValue language = u.root.get(AT_LANGUAGE);
+        return language != null && language.number() == LANG_RUST;
+    }
+
+    /** What a Rust type has besides what C's have: its path, an enum's variants, its type parameters. */
+    private DwarfType.Rust rust(DebugInfoReader.Unit u, Map<Long, Die> dies, Die d, String name)
+            throws DwarfException {
+        DwarfType.Variants variants = null;
+        List<DwarfType.Member> parameters = new ArrayList<>();
+        for (Die c : d.children()) {
+            if (c.tag() == TAG_VARIANT_PART && variants == null) {
+                variants = variants(u, dies, c);
+            } else if (c.tag() == TAG_TEMPLATE_TYPE_PARAMETER) {
+                parameters.add(new DwarfType.Member(reader.string(u, c.get(AT_NAME)), target(u, dies, c), 0, 0));
+            }
+        }
+        return new DwarfType.Rust(path(u, d, name), variants, parameters);
+    }
+
+    /**
+     * A variant part's variants: each {@code DW_TAG_variant} holds its {@code DW_AT_discr_value} (none for the
+     * default variant) and one member, named after the variant; {@code DW_AT_discr} names the member that holds
+     * the discriminant, a child of the variant part.
+     */
+    private DwarfType.Variants variants(DebugInfoReader.Unit u, Map<Long, Die> dies, Die part) throws DwarfException {
+        AttributeValue discr = part.get(AT_DISCR);
+        long discrOffset = discr == null ? -1 : reference(u, discr);
+        DwarfType.Member discriminant = null;
+        List<DwarfType.Variant> variants = new ArrayList<>();
+        for (Die c : part.children()) {
+            if (c.tag() == TAG_MEMBER && c.offset() == discrOffset) {
+                discriminant = member(u, dies, c);
+            } else if (c.tag() == TAG_VARIANT) {
+                Long value = c.has(AT_DISCR_VALUE) ? c.get(AT_DISCR_VALUE).number() : null;
+                for (Die m : c.children()) {
+                    if (m.tag() == TAG_MEMBER) {
+                        variants.add(new DwarfType.Variant(value, member(u, dies, m)));
+                        break;
+                    }
+                }
+            }
+        }
+        return new DwarfType.Variants(discriminant, variants);
+    }
+
+    private DwarfType.Member member(DebugInfoReader.Unit u, Map<Long, Die> dies, Die m) throws DwarfException {
+        AttributeValue where = m.get(AT_DATA_MEMBER_LOCATION);
+        long offset = where == null || where.block() != null ? 0 : where.number();
+        return new DwarfType.Member(reader.string(u, m.get(AT_NAME)), target(u, dies, m), offset, 0);
+    }
+
+    /**
+     * {@code name} inside the namespaces and types around {@code d}: {@code alloc::vec::Vec<u8, ...>}. Names that
+     * rustc writes whole ({@code &str}, {@code (u32, usize)}, pointers) sit at the unit's top level and stay as
+     * they are.
+     */
+    private String path(DebugInfoReader.Unit u, Die d, String name) throws DwarfException {
+        if (name == null) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder(name);
+        Die at = parents.get(d.offset());
+        for (int depth = 0; at != null && depth < 64; depth++) {
+            int tag = at.tag();
+            if (tag != TAG_NAMESPACE && tag != TAG_STRUCTURE_TYPE && tag != TAG_UNION_TYPE
+                    && tag != TAG_ENUMERATION_TYPE) {
+                break;
+            }
+            String outer = reader.string(u, at.get(AT_NAME));
+            if (outer == null) {
+                break;
+            }
+            path.insert(0, outer + "::");
+            at = parents.get(at.offset());
+        }
+        return path.toString();
     }
 }

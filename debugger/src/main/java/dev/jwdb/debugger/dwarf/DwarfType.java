@@ -39,9 +39,17 @@ public final class DwarfType {
     private final List<Member> members;
     private final List<Long> counts;
     private final Map<Long, String> enumerators;
+    /** What a Rust type has besides (its path, its variants, its type parameters); null for C. */
+    private final Rust rust;
 
     DwarfType(Kind kind, String name, long size, int encoding, Supplier<DwarfType> target, List<Member> members,
               List<Long> counts, Map<Long, String> enumerators) {
+        this(kind, name, size, encoding, target, members, counts, enumerators, null);
+    }
+
+    DwarfType(Kind kind, String name, long size, int encoding, Supplier<DwarfType> target, List<Member> members,
+              List<Long> counts, Map<Long, String> enumerators, Rust rust) {
+        this.rust = rust;
         this.kind = kind;
         this.name = name;
         this.size = size;
@@ -131,6 +139,11 @@ public final class DwarfType {
         return t;
     }
 
+    /** The Rust side of a type of a Rust unit, or null for a C type (or any other language's). */
+    public Rust rust() {
+        return rust;
+    }
+
     /** As C writes it: {@code int}, {@code char **}, {@code struct stats}, {@code const char * restrict}, {@code long [4]}. */
     @Override
     public String toString() {
@@ -140,6 +153,9 @@ public final class DwarfType {
     private String describe(int depth) {
         if (depth > 8) {
             return "...";
+        }
+        if (rust != null) {
+            return rustName(depth);
         }
         return switch (kind) {
             case BASE, TYPEDEF, VOID, UNKNOWN -> name == null ? "?" : name;
@@ -162,5 +178,79 @@ public final class DwarfType {
                 yield b.toString();
             }
         };
+    }
+
+    /** As Rust writes it: {@code u32}, {@code &str}, {@code alloc::vec::Vec<u8, alloc::alloc::Global>}, {@code [u8; 4]}. */
+    private String rustName(int depth) {
+        return switch (kind) {
+            case ARRAY -> {
+                String of = target().describe(depth + 1);
+                for (int i = counts.size() - 1; i >= 0; i--) {
+                    of = "[" + of + "; " + (counts.get(i) < 0 ? "?" : Long.toString(counts.get(i))) + "]";
+                }
+                yield of;
+            }
+            // rustc names its pointers (&u32, *const u8, &mut scores::Word); the others are C's, by their targets
+            case POINTER -> name != null ? name : "*const " + target().describe(depth + 1);
+            case STRUCT, UNION, ENUM -> rust.path() != null ? rust.path() : name == null ? "?" : name;
+            default -> name == null ? "?" : name;
+        };
+    }
+
+    /**
+     * What rustc's DWARF says of a type besides C's: its path ({@code alloc::vec::Vec<u8, alloc::alloc::Global>},
+     * the name inside its namespaces), an enum's variants ({@code DW_TAG_variant_part}), and its type parameters
+     * ({@code DW_TAG_template_type_parameter}, {@code T} of {@code Vec<T>}).
+     *
+     * @param variants null unless the type is an enum with data (a structure holding a variant part)
+     */
+    public record Rust(String path, Variants variants, List<Member> typeParameters) {
+        public Rust {
+            typeParameters = List.copyOf(typeParameters);
+        }
+
+        /** Type parameter {@code name}'s type, or null. */
+        public DwarfType typeParameter(String name) {
+            for (Member m : typeParameters) {
+                if (name.equals(m.name()) && m.type() != null) {
+                    return m.type().get();
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * An enum's variants and how to tell which one a value holds: the discriminant, a member of the enum (its type
+     * an integer), is compared with each variant's value; a variant without one is the default (the variant whose
+     * data holds the niche, in an enum that keeps its discriminant in a niche: {@code Some} of {@code Option<&T>}).
+     *
+     * @param discriminant null when the enum has one variant or none, and so nothing to tell
+     */
+    public record Variants(Member discriminant, List<Variant> variants) {
+        public Variants {
+            variants = List.copyOf(variants);
+        }
+
+        /** The variant whose value is {@code value} (compared in the discriminant's size), else the default, else null. */
+        public Variant of(long value, int size) {
+            long mask = size >= 8 || size <= 0 ? -1L : (1L << 8 * size) - 1;
+            Variant fallback = null;
+            for (Variant v : variants) {
+                if (v.value() == null) {
+                    fallback = v;
+                } else if ((v.value() & mask) == (value & mask)) {
+                    return v;
+                }
+            }
+            return fallback != null || discriminant != null || variants.size() != 1 ? fallback : variants.get(0);
+        }
+    }
+
+    /**
+     * One variant: its discriminant value (null for the default variant) and the member that holds its data, named
+     * after it, whose type is a structure of the variant's fields (at offsets from the enum's start).
+     */
+    public record Variant(Long value, Member member) {
     }
 }

@@ -34,6 +34,8 @@ final class Breakpoints {
                     + "Examples:  break fib    break $fib if $n == 2    break @0x1c    break fib.wat:7\n"
                             + "In a binary with DWARF (-g): break stats.c:24 (a line without code moves to the\n"
                             + "next line with code), and break FUNC stops after the function's prologue.\n"
+                            + "A Rust function by its path or the end of it: break scores::total, break total\n"
+                            + "(a breakpoint in every function that name fits).\n"
                             + "COND is an expression over the frame where the breakpoint stops, as print reads\n"
                             + "it: in a binary with DWARF, C over the variables in scope there (break stats.c:24\n"
                             + "if value > 3, if s->count == 2), else $local, local N, global N, i32[ADDR],\n"

@@ -7,6 +7,7 @@ import dev.jwdb.engine.model.Export;
 import dev.jwdb.engine.model.ExternKind;
 import dev.jwdb.engine.model.Import;
 import dev.jwdb.engine.model.Module;
+import dev.jwdb.repl.FunctionNames;
 import dev.jwdb.repl.shell.Completion;
 import dev.jwdb.repl.shell.ShellContext;
 import java.util.ArrayList;
@@ -30,7 +31,13 @@ final class Candidates {
         }
         for (String name : context.session().functionNames()) {
             out.add(name);
-            out.add(name.startsWith("$") ? name.substring(1) : "$" + name);
+            String bare = name.startsWith("$") ? name.substring(1) : name;
+            out.add(name.startsWith("$") ? bare : "$" + name);
+            // a Rust function by its path too (break takes it); one with spaces is no word to complete
+            String path = FunctionNames.demangle(bare);
+            if (!path.equals(bare) && !path.contains(" ")) {
+                out.add(path);
+            }
         }
         out.addAll(exports(context));
         return Completion.words(out);

@@ -78,6 +78,10 @@ final class Info extends BasicCommand {
                     if (!variables.isEmpty()) {
                         break;
                     }
+                    if (sourceFunction(context)) {
+                        out.println("no variables in scope here (info wasm-locals lists the Wasm locals)");
+                        break;
+                    }
                 }
                 wasmLocals(context, out);
                 break;
@@ -173,6 +177,15 @@ final class Info extends BasicCommand {
     }
 
     /** The topic named by {@code typed} or a unique prefix of it ({@code info loc}). */
+    /** Whether DWARF describes the selected frame's function; false when that cannot be read either. */
+    private static boolean sourceFunction(ShellContext context) {
+        try {
+            return context.session().sourceFunction();
+        } catch (DebugException e) {
+            return false;
+        }
+    }
+
     private static void wasmLocals(ShellContext context, PrintWriter out) throws DebugException {
         List<Local> locals = context.session().locals();
         if (locals.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.jwdb.repl.shell.commands;
 
 import dev.jwdb.debugger.DebugException;
 import dev.jwdb.debugger.SessionState;
+import dev.jwdb.debugger.SourceVariable;
 import dev.jwdb.debugger.SourceValue;
 import dev.jwdb.engine.model.LaneShape;
 import dev.jwdb.engine.model.ValType;
@@ -145,6 +146,10 @@ final class Print extends BasicCommand {
                 throw new ShellError("print/" + suffix + ": lane shapes are for Wasm v128 values; " + expression
                         + " is C");
             }
+            String variable = suffix.isEmpty() ? variableAsInfoLocalsShowsIt(context, expression) : null;
+            if (variable != null) {
+                return variable;
+            }
             SourceValue v;
             try {
                 v = context.session().evaluateSource(expression, switch (suffix) {
@@ -159,6 +164,26 @@ final class Print extends BasicCommand {
             return v.text();
         }
         return format(context, context.session().evaluate(expression), suffix, shape);
+    }
+
+    /**
+     * A variable in scope named {@code name}, shown as {@code info locals} shows it (for Rust, as {@code {:?}} writes
+     * it; for C the same text the C expression gives), or null when {@code name} is not one.
+     */
+    private static String variableAsInfoLocalsShowsIt(ShellContext context, String name) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            return null;
+        }
+        try {
+            for (SourceVariable v : context.session().sourceVariables()) {
+                if (v.name().equals(name)) {
+                    return v.value();
+                }
+            }
+        } catch (DebugException e) {
+            // not stopped in a frame: an expression over the globals after all
+        }
+        return null;
     }
 
     private static String format(ShellContext context, Value v, String suffix, LaneShape shape) throws ShellError {
