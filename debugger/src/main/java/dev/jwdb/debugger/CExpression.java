@@ -20,10 +20,6 @@ import java.util.regex.Pattern;
  * refused when parsed.
  */
 final class CExpression {
-    /** Parentheses, brackets and unary operators inside each other. */
-    private static final int MAX_NESTING = 100;
-    /** Operators in all (evaluation recurses once per operator of a chain). */
-    private static final int MAX_OPERATORS = 1000;
     /** The binary operators, loosest first, each level's operators together. */
     private static final List<List<String>> LEVELS = List.of(List.of("||"), List.of("&&"), List.of("|"),
             List.of("^"), List.of("&"), List.of("==", "!="), List.of("<=", ">=", "<", ">"), List.of("<<", ">>"),
@@ -100,8 +96,7 @@ final class CExpression {
         private final List<int[]> spans = new ArrayList<>();
         final Set<String> names = new LinkedHashSet<>();
         private int next;
-        private int nesting;
-        private int operators;
+        private final ExpressionLimits limits = new ExpressionLimits(this::error);
 
         Parser(String s, Predicate<String> typedefs) throws DebugException {
             this.s = s;
@@ -195,19 +190,15 @@ final class CExpression {
         }
 
         void operator() throws DebugException {
-            if (++operators > MAX_OPERATORS) {
-                throw error("more than " + MAX_OPERATORS + " operators");
-            }
+            limits.operator();
         }
 
         void enter() throws DebugException {
-            if (++nesting > MAX_NESTING) {
-                throw error("nested more than " + MAX_NESTING + " deep");
-            }
+            limits.enter();
         }
 
         void leave() {
-            nesting--;
+            limits.leave();
         }
 
         Node conditional() throws DebugException {
@@ -412,8 +403,8 @@ final class CExpression {
                 } else {
                     return node;
                 }
-                if (++depth > MAX_NESTING) {
-                    throw error("more than " + MAX_NESTING + " [], . or -> in a row");
+                if (++depth > ExpressionLimits.MAX_NESTING) {
+                    throw error("more than " + ExpressionLimits.MAX_NESTING + " [], . or -> in a row");
                 }
             }
         }

@@ -229,15 +229,7 @@ final class COperators {
             throw new DebugException(op + " compares numbers and pointers, " + (CTypes.isScalar(a.type()) ? rt + " is "
                     + b.type() : lt + " is " + a.type()));
         }
-        boolean r = switch (op) {
-            case "==" -> c == 0;
-            case "!=" -> c != 0;
-            case "<" -> c < 0;
-            case "<=" -> c <= 0;
-            case ">" -> c > 0;
-            default -> c >= 0;
-        };
-        return CValue.of(CTypes.INT, r ? 1 : 0);
+        return CValue.of(CTypes.INT, Expression.comparisonHolds(op, c) ? 1 : 0);
     }
 
     // ---- places ----

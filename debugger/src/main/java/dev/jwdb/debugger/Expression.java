@@ -123,11 +123,9 @@ final class Expression {
         }, a, b);
     }
 
-    private static Value compare(String op, Value a, Value b) throws DebugException {
-        scalars(a, b);
-        int c = isFloat(a) || isFloat(b) ? Double.compare(asDouble(a), asDouble(b))
-                : Long.compare(asLong(a), asLong(b));
-        boolean r = switch (op) {
+    /** Whether comparison {@code op} ({@code == != < <= > >=}) holds for a three-way comparison result {@code c}. */
+    static boolean comparisonHolds(String op, int c) {
+        return switch (op) {
             case "==" -> c == 0;
             case "!=" -> c != 0;
             case "<" -> c < 0;
@@ -135,7 +133,13 @@ final class Expression {
             case ">" -> c > 0;
             default -> c >= 0;
         };
-        return Value.i32(r ? 1 : 0);
+    }
+
+    private static Value compare(String op, Value a, Value b) throws DebugException {
+        scalars(a, b);
+        int c = isFloat(a) || isFloat(b) ? Double.compare(asDouble(a), asDouble(b))
+                : Long.compare(asLong(a), asLong(b));
+        return Value.i32(comparisonHolds(op, c) ? 1 : 0);
     }
 
     private static Value cellValue(MemoryCell cell) {
@@ -157,15 +161,9 @@ final class Expression {
      * neither overflow the parser's stack nor build a tree too deep to evaluate.
      */
     private static final class Parser {
-        /** Parentheses, brackets and unary operators inside each other. */
-        private static final int MAX_NESTING = 100;
-        /** Binary and unary operators in all (evaluation recurses once per operator of a chain). */
-        private static final int MAX_OPERATORS = 1000;
-
         private final String s;
         int pos;
-        private int nesting;
-        private int operators;
+        private final ExpressionLimits limits = new ExpressionLimits(this::error);
 
         Parser(String s) {
             this.s = s;
@@ -176,22 +174,16 @@ final class Expression {
             return new DebugException("bad expression \"" + shown + "\": " + what);
         }
 
-        /** Counts one more operator. */
         void operator() throws DebugException {
-            if (++operators > MAX_OPERATORS) {
-                throw error("more than " + MAX_OPERATORS + " operators");
-            }
+            limits.operator();
         }
 
-        /** Goes one level deeper; {@link #leave} comes back. */
         void enter() throws DebugException {
-            if (++nesting > MAX_NESTING) {
-                throw error("nested more than " + MAX_NESTING + " deep");
-            }
+            limits.enter();
         }
 
         void leave() {
-            nesting--;
+            limits.leave();
         }
 
         void skipSpace() {
