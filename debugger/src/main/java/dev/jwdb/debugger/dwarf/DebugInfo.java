@@ -534,22 +534,10 @@ public final class DebugInfo {
                     ranges.number()) : ranges.number();
             rangeList(u, offset, base, out);
         } else {
-            DwarfCursor in = new DwarfCursor(sections(".debug_ranges"), ".debug_ranges", 0);
-            in.seek(ranges.number());
-            int size = u.context.addressSize();
-            long max = size == 8 ? -1L : 0xFFFF_FFFFL;
-            while (true) {
-                long start = in.unsigned(size);
-                long end = in.unsigned(size);
-                if (start == 0 && end == 0) {
-                    break;
-                }
-                if (start == max) {
-                    base = end;
-                } else {
-                    out.add(new long[] {base + start, base + end});
-                }
-            }
+            pairList(u, ".debug_ranges", ranges.number(), base, (start, end, in) -> {
+                out.add(new long[] {start, end});
+                return false;
+            });
         }
         return out;
     }
@@ -628,24 +616,45 @@ public final class DebugInfo {
                     : v.number();
             return locationList5(u, offset, base, address);
         }
-        DwarfCursor in = new DwarfCursor(sections(".debug_loc"), ".debug_loc", 0);
-        in.seek(v.number());
+        byte[][] found = new byte[1][];
+        pairList(u, ".debug_loc", v.number(), base, (start, end, in) -> {
+            byte[] expression = in.bytes(in.u16());
+            if (address >= start && address < end) {
+                found[0] = expression;
+                return true;
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    /** An entry of a DWARF 4 range or location list: its addresses, and the cursor after them. */
+    private interface PairEntry {
+        /** Reads what follows the addresses, if anything; true ends the walk. */
+        boolean visit(long start, long end, DwarfCursor in) throws DwarfException;
+    }
+
+    /**
+     * Walks the DWARF 4 list at {@code offset} of {@code section} ({@code .debug_ranges} or {@code .debug_loc},
+     * sections 2.17.3 and 2.6.2): pairs of addresses relative to {@code base}, a pair of zeros ending it, a first
+     * address of all ones selecting a new base.
+     */
+    private void pairList(DebugInfoReader.Unit u, String section, long offset, long base, PairEntry entry)
+            throws DwarfException {
+        DwarfCursor in = new DwarfCursor(sections(section), section, 0);
+        in.seek(offset);
         int size = u.context.addressSize();
         long max = size == 8 ? -1L : 0xFFFF_FFFFL;
         while (true) {
             long start = in.unsigned(size);
             long end = in.unsigned(size);
             if (start == 0 && end == 0) {
-                return null;
+                return;
             }
             if (start == max) {
                 base = end;
-                continue;
-            }
-            int length = in.u16();
-            byte[] expression = in.bytes(length);
-            if (address >= base + start && address < base + end) {
-                return expression;
+            } else if (entry.visit(base + start, base + end, in)) {
+                return;
             }
         }
     }
