@@ -269,6 +269,30 @@ public final class DebugSession {
         return step(Step.Kind.OUT, selected);
     }
 
+    /**
+     * {@code advance LOCATION}: runs until {@code spec} (a function, {@code $id}, {@code @offset} or
+     * {@code file:line}, as for {@link #breakAt}) is reached or the selected frame returns, whichever comes first;
+     * either is a {@link StopEvent.StepDone}. Other stop points still stop it on the way.
+     */
+    public StopEvent advance(String spec) throws DebugException {
+        requireStopped();
+        StopPoint.Breakpoint there = breakAt(spec, null, true);
+        StopEvent event;
+        try {
+            if (there.pending()) {
+                throw new DebugException("advance: " + spec + " matches no code of " + image.sourceName);
+            }
+            event = stepOut();
+        } finally {
+            points.remove(there.id());
+            applyStopPoints();
+        }
+        if (event instanceof StopEvent.BreakpointHit hit && hit.breakpoint().id() == there.id()) {
+            return new StopEvent.StepDone(hit.location());
+        }
+        return event;
+    }
+
     /** Runs a call held by a capability denial again (after a grant, it may now succeed). */
     public StopEvent retry() throws DebugException {
         requireHeld();

@@ -10,9 +10,29 @@ import static dev.jwdb.debugger.Sessions.args;
 import static dev.jwdb.debugger.Sessions.at;
 import static dev.jwdb.debugger.Sessions.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SteppingTest {
+    @Test
+    void advanceStopsAtTheLocationOrWhenTheFrameReturnsAndLeavesNoBreakpoint() throws DebugException {
+        DebugSession s = Sessions.fib();
+        s.breakAt("$fib", "$n == 1");
+        expect(StopEvent.BreakpointHit.class, s.invoke("fib", args("3")));
+        s.delete(s.stopPoints().get(0).id());
+        int frames = s.backtrace().size();
+        // fib(1) never reaches line 11 (the recursive calls): it returns first, to its caller
+        StopEvent.StepDone out = expect(StopEvent.StepDone.class, s.advance("fib.wat:11"));
+        assertEquals(frames - 1, s.backtrace().size());
+        assertEquals("$fib", out.location().function());
+        // the caller, fib(2), goes on to its second call, on line 12
+        StopEvent.StepDone there = expect(StopEvent.StepDone.class, s.advance("fib.wat:12"));
+        assertEquals(12, there.location().line());
+        assertTrue(s.stopPoints().isEmpty(), s.stopPoints().toString());
+        assertThrows(DebugException.class, () -> s.advance("nosuch"));
+        assertTrue(s.stopPoints().isEmpty(), s.stopPoints().toString());
+    }
+
     @Test
     void stepiEntersCallsAndWalksEveryInstruction() throws DebugException {
         DebugSession s = Sessions.steps();

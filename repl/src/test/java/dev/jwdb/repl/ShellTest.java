@@ -148,6 +148,17 @@ class ShellTest {
     }
 
     @Test
+    void advanceRunsToALocationOrOutOfTheFrame() {
+        ShellSession.Transcript t = ShellSession.run(FIB, "break $fib if $n == 1", "invoke fib 3", "delete 2",
+                "advance fib.wat:12", "advance", "info break");
+        contains(t, "(jwdb fib+0x0) advance fib.wat:12\nfib+0x11 (", "fib.wat:12)\n",
+                "(jwdb fib+0x11) advance\nerror: ",
+                "(jwdb fib+0x11) info break\nNum  Type        Enb  Hits  What\n1    catch       y    0     denied\n");
+        // nothing but the catch point is left: the advance's breakpoint is gone
+        assertTrue(t.text().endsWith("1    catch       y    0     denied\n"), t.toString());
+    }
+
+    @Test
     void setEchoesWhatWasWrittenAsInfoShowsIt() {
         ShellSession.Transcript t = ShellSession.run(ShellSession.sample("wat/startup.wat"), "set global $length 0x10",
                 "info globals", "set global 0 = -1", "set global $nosuch 1");

@@ -2,6 +2,7 @@ package dev.jwdb.repl.shell.commands;
 
 import dev.jwdb.debugger.DebugException;
 import dev.jwdb.repl.shell.Args;
+import dev.jwdb.repl.shell.Completion;
 import dev.jwdb.repl.shell.ShellCommand;
 import dev.jwdb.repl.shell.ShellContext;
 import dev.jwdb.repl.shell.ShellContext.GuestAction;
@@ -30,7 +31,32 @@ final class Stepping {
                         c -> c.session()::stepInstruction),
                 new Step(List.of("finish"), "finish", "run until the selected frame returns",
                         "Stops in the caller right after the call, the results on its operand stack.",
-                        c -> c.session()::stepOut));
+                        c -> c.session()::stepOut),
+                new Advance());
+    }
+
+    /** {@code advance LOCATION}: run to a place, or out of the selected frame, whichever comes first. */
+    static final class Advance extends BasicCommand {
+        Advance() {
+            super(List.of("advance"), "advance FUNC|$id|@OFFSET|FILE:LINE|LINE",
+                    "run until a location is reached or the selected frame returns",
+                    "The location is written as for break. The program stops there, or in the caller when the\n"
+                            + "selected frame returns first; breakpoints and other stop points still stop it on the way.\n"
+                            + "Examples:  advance stats.c:30    advance $fib");
+        }
+
+        @Override
+        public void execute(ShellContext context, Args args) throws ShellError, DebugException {
+            args.expect(1, 1, synopsis());
+            Guard.stopped(context, name());
+            String spec = args.word(0);
+            context.runGuest(() -> context.session().advance(spec));
+        }
+
+        @Override
+        public List<Completion> complete(ShellContext context, List<String> before, String partial) {
+            return before.isEmpty() ? Candidates.functions(context) : List.of();
+        }
     }
 
     static final class Step extends BasicCommand {
