@@ -1,18 +1,7 @@
 package dev.jwdb.repl;
 
-import dev.jwdb.debugger.DebugSession;
-import dev.jwdb.engine.wasi.GuestStdio;
-import dev.jwdb.repl.shell.GuestOutput;
-import dev.jwdb.repl.shell.ScriptConsole;
-import dev.jwdb.repl.shell.Shell;
-import dev.jwdb.repl.shell.ShellCompleter;
-import dev.jwdb.repl.shell.ShellContext;
-import dev.jwdb.repl.shell.commands.ShellCommands;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,14 +38,7 @@ class RustShellTest {
 
     @Test
     void functionNamesCompleteByTheirRustPaths() {
-        PrintWriter out = new PrintWriter(new StringWriter(), true);
-        GuestOutput guest = new GuestOutput(out, "stdout| ");
-        DebugSession session = new DebugSession(new GuestStdio(InputStream.nullInputStream(), guest, guest));
-        ShellContext context = new ShellContext(session, new ScriptConsole(List.of(), out, false, false), guest,
-                guest);
-        Shell shell = new Shell(context, ShellCommands.table());
-        assertTrue(shell.execute("load " + SCORES));
-        List<String> offered = new ShellCompleter(context, context.table()).complete("break scores::")
+        List<String> offered = ShellSession.open(SCORES).completer().complete("break scores::")
                 .stream().map(c -> c.value()).toList();
         assertEquals(List.of("scores::describe", "scores::grade", "scores::main", "scores::main::{{closure}}",
                 "scores::score", "scores::total"), offered.stream().sorted().toList());

@@ -1,6 +1,14 @@
 package dev.jwdb.repl;
 
+import dev.jwdb.debugger.DebugSession;
+import dev.jwdb.engine.wasi.GuestStdio;
+import dev.jwdb.repl.shell.GuestOutput;
 import dev.jwdb.repl.shell.ScriptConsole;
+import dev.jwdb.repl.shell.Shell;
+import dev.jwdb.repl.shell.commands.ShellCommands;
+import dev.jwdb.repl.shell.ShellCompleter;
+import dev.jwdb.repl.shell.ShellContext;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -23,6 +31,24 @@ final class ShellSession {
 
     static String sample(String relative) {
         return SAMPLES.resolve(relative).toString();
+    }
+
+    /** A shell kept open on {@code file}, its session and its completer, for tests that drive them step by step. */
+    record Open(Shell shell, DebugSession session, ShellCompleter completer) {
+    }
+
+    /** Opens a shell (guest output discarded) and loads {@code file} in it. */
+    static Open open(String file) {
+        PrintWriter out = new PrintWriter(new StringWriter(), true);
+        GuestOutput guest = new GuestOutput(out, "stdout| ");
+        DebugSession session = new DebugSession(new GuestStdio(InputStream.nullInputStream(), guest, guest));
+        ShellContext context = new ShellContext(session, new ScriptConsole(List.of(), out, false, false), guest,
+                guest);
+        Shell shell = new Shell(context, ShellCommands.table());
+        if (!shell.execute("load " + file)) {
+            throw new IllegalStateException("cannot load " + file);
+        }
+        return new Open(shell, session, new ShellCompleter(context, context.table()));
     }
 
     static Transcript run(String file, String... commands) {

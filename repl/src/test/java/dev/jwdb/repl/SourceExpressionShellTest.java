@@ -1,19 +1,11 @@
 package dev.jwdb.repl;
 
 import dev.jwdb.debugger.DebugSession;
-import dev.jwdb.engine.wasi.GuestStdio;
 import dev.jwdb.repl.shell.Completion;
-import dev.jwdb.repl.shell.GuestOutput;
-import dev.jwdb.repl.shell.ScriptConsole;
 import dev.jwdb.repl.shell.Shell;
 import dev.jwdb.repl.shell.ShellCompleter;
-import dev.jwdb.repl.shell.ShellContext;
-import dev.jwdb.repl.shell.commands.ShellCommands;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,14 +86,10 @@ class SourceExpressionShellTest {
 
     @Test
     void tabCompletesSourceFilesAfterBreakAndCVariablesAfterPrint() {
-        PrintWriter out = new PrintWriter(new StringWriter(), true);
-        GuestOutput guest = new GuestOutput(out, "stdout| ");
-        DebugSession session = new DebugSession(new GuestStdio(InputStream.nullInputStream(), guest, guest));
-        ShellContext context = new ShellContext(session, new ScriptConsole(List.of(), out, false, false), guest,
-                guest);
-        Shell shell = new Shell(context, ShellCommands.table());
-        assertTrue(shell.execute("load " + STATS));
-        ShellCompleter completer = new ShellCompleter(context, context.table());
+        ShellSession.Open open = ShellSession.open(STATS);
+        Shell shell = open.shell();
+        DebugSession session = open.session();
+        ShellCompleter completer = open.completer();
         List<Completion> stats = completer.complete("break sta");
         assertEquals(List.of(new Completion("stats.c:", false)), stats, "the cursor stays for the line number");
         List<String> strtol = completer.complete("break strto").stream().map(Completion::value).toList();

@@ -97,22 +97,21 @@ final class DwarfCursor {
     }
 
     long u32() throws DwarfException {
-        need(4);
-        long v = 0;
-        for (int i = 3; i >= 0; i--) {
-            v = v << 8 | (data[position + i] & 0xFF);
-        }
-        position += 4;
-        return v;
+        return littleEndian(4);
     }
 
     long u64() throws DwarfException {
-        need(8);
+        return littleEndian(8);
+    }
+
+    /** The next {@code bytes} bytes as an unsigned little-endian number. */
+    private long littleEndian(int bytes) throws DwarfException {
+        need(bytes);
         long v = 0;
-        for (int i = 7; i >= 0; i--) {
+        for (int i = bytes - 1; i >= 0; i--) {
             v = v << 8 | (data[position + i] & 0xFF);
         }
-        position += 8;
+        position += bytes;
         return v;
     }
 
