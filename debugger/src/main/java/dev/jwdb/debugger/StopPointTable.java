@@ -107,12 +107,14 @@ final class StopPointTable implements DebugHooks {
     /** Enabled watchpoints, as an array the running thread reads on each watched access. */
     private volatile Watchpoint[] watching = new Watchpoint[0];
 
+    /** The number the next stop point gets; it is taken only when {@link #add} keeps one, so a refused one uses none. */
     int nextId() {
-        return nextId++;
+        return nextId;
     }
 
     void add(int id, Object point) {
         points.put(id, point);
+        nextId = Math.max(nextId, id + 1);
         refresh();
     }
 

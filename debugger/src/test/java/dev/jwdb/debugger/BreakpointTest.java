@@ -13,6 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BreakpointTest {
     @Test
+    void aRefusedBreakpointUsesNoNumber() throws DebugException {
+        DebugSession s = Sessions.fib();
+        assertThrows(DebugException.class, () -> s.breakAt("nosuch", null));
+        assertThrows(DebugException.class, () -> s.breakAt("$fib", "$n =="));
+        assertEquals(1, s.breakAt("$fib", null).id());
+        assertEquals(2, s.watchMemory(0, 4, StopPoint.WatchKind.WRITE).id());
+    }
+
+    @Test
     void aTemporaryBreakpointStopsOnceAndIsGone() throws DebugException {
         DebugSession s = Sessions.fib();
         StopPoint.Breakpoint t = s.breakAt("$fib", null, true);

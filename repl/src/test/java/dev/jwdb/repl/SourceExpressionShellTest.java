@@ -74,13 +74,13 @@ class SourceExpressionShellTest {
         assertTrue(text.contains("break stats.c:25 if vlue == 1\nerror: no variable \"vlue\" in scope at"
                 + " stats.c:25\n"), text);
         assertTrue(text.contains("at add+0x108 (stats.c:25) if *(long *)(value - 4) == 1\n"), text);
-        // the first stop: breakpoint 4's condition cannot read its memory (3 - 4 is 0xffffffff), so it stops and
-        // says so; value 3 does not stop breakpoint 2
-        assertTrue(text.contains("run\nthe condition of breakpoint 4 (*(long *)(value - 4) == 1) could not be"
-                + " evaluated: cannot read 4 bytes at 0xffffffff (outside memory)\nBreakpoint 4, add+0x108"
+        // the refused one took no number; the first stop: breakpoint 3's condition cannot read its memory (3 - 4 is
+        // 0xffffffff), so it stops and says so; value 3 does not stop breakpoint 2
+        assertTrue(text.contains("run\nthe condition of breakpoint 3 (*(long *)(value - 4) == 1) could not be"
+                + " evaluated: cannot read 4 bytes at 0xffffffff (outside memory)\nBreakpoint 3, add+0x108"
                 + " (stats.c:25)\n"), text);
         assertTrue(text.contains("print value\n3\n(jwdb add+0x108) continue\n"), text);
-        // value 1: breakpoint 4 reads memory at 0xfffffffd, and stops again; value 4 stops breakpoint 2
+        // value 1: breakpoint 3 reads memory at 0xfffffffd, and stops again; value 4 stops breakpoint 2
         assertEquals(2, text.split("could not be evaluated").length - 1, text);
     }
 
