@@ -284,7 +284,7 @@ public final class DebugSession {
             }
             event = stepOut();
         } finally {
-            points.remove(there.id());
+            points.withdraw(there.id());
             applyStopPoints();
         }
         if (event instanceof StopEvent.BreakpointHit hit && hit.breakpoint().id() == there.id()) {

@@ -131,6 +131,14 @@ final class StopPointTable implements DebugHooks {
         return removed;
     }
 
+    /** Removes stop point {@code id}, which the user never saw, giving its number back when it was the last taken. */
+    void withdraw(int id) {
+        remove(id);
+        if (id == nextId - 1) {
+            nextId = id;
+        }
+    }
+
     /** Breakpoint {@code id} ({@code ignore}, {@code condition}). */
     Breakpoint breakpoint(int id) throws DebugException {
         if (points.get(id) instanceof Breakpoint b) {

@@ -31,6 +31,8 @@ class SteppingTest {
         assertTrue(s.stopPoints().isEmpty(), s.stopPoints().toString());
         assertThrows(DebugException.class, () -> s.advance("nosuch"));
         assertTrue(s.stopPoints().isEmpty(), s.stopPoints().toString());
+        // the next breakpoint gets the number after the deleted one: advance's own took none
+        assertEquals(2, s.breakAt("$fib", null).id());
     }
 
     @Test
