@@ -266,8 +266,13 @@ final class Run {
             WatchedChange change;
             if (access.global() >= 0) {
                 ValType t = program.instance.global(access.global()).type().type();
-                change = new WatchedChange(0, Value.ofSlot(t, access.oldBits()), Value.ofSlot(t, access.newBits()),
-                        access.oldBits() != access.newBits());
+                boolean v128 = t == ValType.V128;
+                Value before = v128 ? Value.v128(access.oldBits(), access.oldHighBits())
+                        : Value.ofSlot(t, access.oldBits());
+                Value after = v128 ? Value.v128(access.newBits(), access.newHighBits())
+                        : Value.ofSlot(t, access.newBits());
+                change = new WatchedChange(0, before, after, access.oldBits() != access.newBits()
+                        || access.oldHighBits() != access.newHighBits());
             } else {
                 change = WatchedChange.of(access, w.address, w.length, program.instance.memoryOrNull().bytes());
             }

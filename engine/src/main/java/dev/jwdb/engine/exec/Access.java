@@ -1,5 +1,7 @@
 package dev.jwdb.engine.exec;
 
+import dev.jwdb.engine.model.ValType;
+
 /**
  * A watched access that paused execution, right after it happened.
  *
@@ -20,9 +22,15 @@ package dev.jwdb.engine.exec;
 public record Access(int instruction, int global, long address, boolean write, byte[] before, byte[] after,
                      boolean range, String host) {
 
-    /** A global.set of global {@code global} that changed its bits from {@code oldBits} to {@code newBits}. */
-    static Access ofGlobal(int instruction, int global, long oldBits, long newBits) {
-        return new Access(instruction, global, 0, true, littleEndian(oldBits), littleEndian(newBits), false, null);
+    /**
+     * A global.set of global {@code global}, of type {@code type}, that changed its bits from {@code oldBits} to
+     * {@code newBits} (a v128's high halves after them: 16 bytes for a v128, 8 for the others).
+     */
+    static Access ofGlobal(int instruction, int global, ValType type, long oldBits, long oldHigh, long newBits,
+                           long newHigh) {
+        boolean v128 = type == ValType.V128;
+        return new Access(instruction, global, 0, true, littleEndian(oldBits, oldHigh, v128),
+                littleEndian(newBits, newHigh, v128), false, null);
     }
 
     /** A memory access by an instruction: {@code before} and {@code after} start at {@code address}. */
@@ -61,10 +69,20 @@ public record Access(int instruction, int global, long address, boolean write, b
         return v;
     }
 
-    private static byte[] littleEndian(long bits) {
-        byte[] b = new byte[8];
-        for (int i = 0; i < 8; i++) {
-            b[i] = (byte) (bits >>> (8 * i));
+    /** The bytes after the first 8 (a v128's high half), as an unsigned little-endian number; 0 when none. */
+    public long oldHighBits() {
+        return before.length > 8 ? bits(java.util.Arrays.copyOfRange(before, 8, 16)) : 0;
+    }
+
+    /** The same of the bytes after the access. */
+    public long newHighBits() {
+        return after.length > 8 ? bits(java.util.Arrays.copyOfRange(after, 8, 16)) : 0;
+    }
+
+    private static byte[] littleEndian(long bits, long high, boolean sixteen) {
+        byte[] b = new byte[sixteen ? 16 : 8];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) ((i < 8 ? bits : high) >>> (8 * (i % 8)));
         }
         return b;
     }

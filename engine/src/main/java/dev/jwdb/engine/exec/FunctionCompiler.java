@@ -236,6 +236,14 @@ public final class FunctionCompiler {
             skipUnreachable(op, resultSlots);
             return;
         }
+        if (op == Opcode.GLOBAL_SET && instrumentation.watches(ins)
+                && module.allGlobalTypes().get(ins.index()).type() == ValType.V128) {
+            // the watched form sets the v128 from its two cells itself (the plain form runs in SimdInterpreter)
+            materializeAll();
+            instr(Op.GLOBAL_SET_WATCHED, ins.index(), base + height - 2, position);
+            height -= 2;
+            return;
+        }
         SimdCompiler.Emission vector = simd == null ? null : simd.compile(ins, position);
         if (vector != null) {
             emitVector(vector, op.prefix() == 0xFD && instrumentation.watches(ins));

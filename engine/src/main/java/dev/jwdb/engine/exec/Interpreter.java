@@ -1594,9 +1594,16 @@ public final class Interpreter {
                 int g = code[pc + 1];
                 GlobalInstance global = fn.instance().globals()[g];
                 long old = global.bits();
-                global.setBits(stack[fp + code[pc + 2]]);
+                long oldHigh = global.highBits();
+                int a = fp + code[pc + 2];
+                if (global.type().type() == ValType.V128) {
+                    global.setVectorBits(stack[a], stack[a + 1]);
+                } else {
+                    global.setBits(stack[a]);
+                }
                 if (st.hooks.watchesGlobal(g)) {
-                    st.access = Access.ofGlobal(code[pc + 3], g, old, global.bits());
+                    st.access = Access.ofGlobal(code[pc + 3], g, global.type().type(), old, oldHigh, global.bits(),
+                            global.highBits());
                     st.pause(ExecutionState.PAUSED_AFTER_ACCESS, stack, fp, pc + 4, depth, fn, code);
                     return -1;
                 }
