@@ -1,6 +1,5 @@
 package dev.jwdb.engine.model;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -507,18 +506,7 @@ public enum Opcode {
     }
 
     private static List<ValType> parse(String letters) {
-        List<ValType> out = new ArrayList<>(letters.length());
-        for (char c : letters.toCharArray()) {
-            out.add(switch (c) {
-                case 'i' -> ValType.I32;
-                case 'I' -> ValType.I64;
-                case 'f' -> ValType.F32;
-                case 'F' -> ValType.F64;
-                case 'v' -> ValType.V128;
-                default -> throw new IllegalStateException("bad signature letter " + c);
-            });
-        }
-        return List.copyOf(out);
+        return ValType.ofLetters(letters);
     }
 
     private static final Opcode[] SINGLE = new Opcode[256];

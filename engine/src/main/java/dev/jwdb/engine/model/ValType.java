@@ -1,5 +1,8 @@
 package dev.jwdb.engine.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** A WebAssembly value type, with its binary code and text name. */
 public enum ValType {
     I32(0x7F, "i32"),
@@ -32,6 +35,27 @@ public enum ValType {
 
     public boolean isNumeric() {
         return this == I32 || this == I64 || this == F32 || this == F64;
+    }
+
+    /**
+     * Types written one letter each, as the opcode table spells signatures: {@code i I f F} for i32, i64, f32, f64,
+     * {@code v} for v128, {@code r} funcref, {@code e} externref.
+     */
+    public static List<ValType> ofLetters(String letters) {
+        List<ValType> out = new ArrayList<>(letters.length());
+        for (char c : letters.toCharArray()) {
+            out.add(switch (c) {
+                case 'i' -> I32;
+                case 'I' -> I64;
+                case 'f' -> F32;
+                case 'F' -> F64;
+                case 'v' -> V128;
+                case 'r' -> FUNCREF;
+                case 'e' -> EXTERNREF;
+                default -> throw new IllegalArgumentException("bad type letter " + c);
+            });
+        }
+        return List.copyOf(out);
     }
 
     /** The type for a binary code, or null when the byte is not a value type. */

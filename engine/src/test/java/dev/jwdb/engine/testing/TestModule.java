@@ -80,20 +80,7 @@ public final class TestModule {
 
     /** Types written as letters: i I f F for i32 i64 f32 f64, v for v128, r funcref, e externref. */
     public static List<ValType> types(String letters) {
-        List<ValType> out = new ArrayList<>();
-        for (char c : letters.toCharArray()) {
-            out.add(switch (c) {
-                case 'i' -> ValType.I32;
-                case 'I' -> ValType.I64;
-                case 'f' -> ValType.F32;
-                case 'F' -> ValType.F64;
-                case 'v' -> ValType.V128;
-                case 'r' -> ValType.FUNCREF;
-                case 'e' -> ValType.EXTERNREF;
-                default -> throw new IllegalArgumentException("type letter " + c);
-            });
-        }
-        return out;
+        return new ArrayList<>(ValType.ofLetters(letters));
     }
 
     /** A signature written as "params:results" in type letters. */
